@@ -1,0 +1,45 @@
+"""d c/dX = 0: a constant does not change with X; the zero gradient still has X's shape (m x n)."""
+import sys
+
+import numpy as np
+import sympy as sp
+
+
+def num_grad(f, X, h=1e-6):
+    """Central differences, one entry at a time: the result has X's shape."""
+    G = np.zeros_like(X)
+    for i in np.ndindex(X.shape):
+        E = np.zeros_like(X)
+        E[i] = h
+        G[i] = (f(X + E) - f(X - E)) / (2 * h)
+    return G
+
+
+def check(label, got, want, expect=True, tol=1e-6):
+    """Print one line; return True when "got equals want" is as expected."""
+    got, want = np.asarray(got, dtype=float), np.asarray(want, dtype=float)
+    if got.shape != want.shape:
+        same, detail = False, f"shape {got.shape} vs {want.shape}"
+    else:
+        err = np.abs(got - want).max() / (np.abs(want).max() or 1.0)
+        same, detail = bool(err < tol), f"max rel err {err:.1e}"
+    verdict = "ok" if same == expect else "FAIL"
+    if not expect:
+        verdict += " (differs, as it should)" if not same else " (should differ)"
+    print(f"{label:<46} {verdict}   {detail}")
+    return same == expect
+
+
+rng = np.random.default_rng(0)
+m, n = 3, 4
+X = rng.standard_normal((m, n))
+c = 7.0
+
+G = num_grad(lambda X: c, X)
+ok = check("d c/dX = 0  (an m x n zero matrix)", G, np.zeros((m, n)))
+
+Xs = sp.MatrixSymbol("X", m, n)
+D = sp.Integer(7).diff(Xs)  # SymPy returns ZeroMatrix(m, n), printed as 0
+ok &= check(f"SymPy: d c/dX = {D!r}", sp.Matrix(D), G)
+
+sys.exit(0 if ok else 1)

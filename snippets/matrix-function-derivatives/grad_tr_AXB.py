@@ -1,0 +1,48 @@
+"""d Tr(AXB)/dX = A^T B^T: by the cyclic property Tr(AXB) = Tr(X (BA)), whose gradient is (BA)^T."""
+import sys
+
+import numpy as np
+import sympy as sp
+
+
+def num_grad(f, X, h=1e-6):
+    """Central differences, one entry at a time: the result has X's shape."""
+    G = np.zeros_like(X)
+    for i in np.ndindex(X.shape):
+        E = np.zeros_like(X)
+        E[i] = h
+        G[i] = (f(X + E) - f(X - E)) / (2 * h)
+    return G
+
+
+def check(label, got, want, expect=True, tol=1e-6):
+    """Print one line; return True when "got equals want" is as expected."""
+    got, want = np.asarray(got, dtype=float), np.asarray(want, dtype=float)
+    if got.shape != want.shape:
+        same, detail = False, f"shape {got.shape} vs {want.shape}"
+    else:
+        err = np.abs(got - want).max() / (np.abs(want).max() or 1.0)
+        same, detail = bool(err < tol), f"max rel err {err:.1e}"
+    verdict = "ok" if same == expect else "FAIL"
+    if not expect:
+        verdict += " (differs, as it should)" if not same else " (should differ)"
+    print(f"{label:<46} {verdict}   {detail}")
+    return same == expect
+
+
+rng = np.random.default_rng(0)
+p, m, n = 2, 3, 4  # A is p x m, X is m x n, B is n x p: AXB is square, p x p
+A = rng.standard_normal((p, m))
+X = rng.standard_normal((m, n))
+B = rng.standard_normal((n, p))
+
+G = num_grad(lambda X: np.trace(A @ X @ B), X)
+ok = check("d Tr(AXB)/dX = A^T B^T", G, A.T @ B.T)
+ok &= check("d Tr(AXB)/dX = BA  (numerator layout)", G, B @ A, expect=False)
+
+As, Xs, Bs = sp.MatrixSymbol("A", p, m), sp.MatrixSymbol("X", m, n), sp.MatrixSymbol("B", n, p)
+D = sp.Trace(As * Xs * Bs).diff(Xs)
+value = sp.Matrix(D.subs({As: sp.Matrix(A), Bs: sp.Matrix(B)}))
+ok &= check(f"SymPy: d Tr(AXB)/dX = {D}", value, G)
+
+sys.exit(0 if ok else 1)
