@@ -1,19 +1,27 @@
 """MkDocs hook: a thin adapter over matcheck.
 
-Renders every formula arithmatex found to MathML at build time (no script, no fonts, no network).
-Invalid TeX fails the build, naming the page and the formula.
+- on_files: check every formula of every page (matcheck.page); any failure fails the build, strict or
+  not, naming file:line, the formula, which sides disagree, the largest error and the seed.
+- on_page_markdown: hand MkDocs the page with its `/// where` boxes expanded.
+- on_page_content: render each formula arithmatex found to MathML (build time: no script, no fonts,
+  no network), after making sure it is exactly a formula the checker saw; mark verified ones.
+- on_post_build: write verification.json at the site root.
 """
 from __future__ import annotations
 
 import html
+import json
 import re
 import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from matcheck.extract import normalize  # noqa: E402
 from matcheck.render import TexError, to_mathml  # noqa: E402
+from matcheck.site import SiteReport, check_site  # noqa: E402
 
 # arithmatex (generic mode) output: the only HTML shapes this hook rewrites.
 _MATH = re.compile(
@@ -21,23 +29,81 @@ _MATH = re.compile(
     re.S,
 )
 
+_state: dict = {}
+
+
+def on_files(files, config):
+    docs = Path(config["docs_dir"])
+    pages = sorted(f.abs_src_path for f in files if f.src_uri.endswith(".md"))
+    report = check_site(pages, ROOT, docs)
+    _state["report"] = report
+    errors = report.error_lines()
+    if errors:
+        raise PluginError(
+            f"{len(errors)} formula problem(s); the site never shows a wrong or unchecked formula:\n"
+            + "\n".join(errors))
+    return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    report: SiteReport = _state["report"]
+    page_report = report.page_for(page.file.abs_src_path)
+    if page_report is None:
+        return markdown
+    return report.page_markdown(page_report, markdown)
+
 
 def on_page_content(html_text, page, config, files):
-    errors = []
+    report: SiteReport = _state["report"]
+    page_report = report.page_for(page.file.abs_src_path)
+    expected = [r for r in page_report.results] if page_report else []
+    errors, seen = [], []
 
     def render(m):
         display = m.group("display") is not None
-        tex = html.unescape(m.group("display") if display else m.group("inline")).strip()
+        tex = normalize(html.unescape(m.group("display") if display else m.group("inline")))
+        position = len(seen)
+        seen.append(tex)
+        result = expected[position] if position < len(expected) else None
+        if result is None or normalize(result.tex) != tex:
+            where = f"line {result.line}" if result else "the end of the page"
+            errors.append(f"{page.file.src_uri}: the renderer found formula `{tex}` where the checker "
+                          f"expected {'`' + result.tex + '`' if result else 'none'} ({where}); "
+                          "matcheck.extract and arithmatex disagree about this page's math")
+            return m.group(0)
         try:
             mathml = to_mathml(tex, display)
         except TexError as exc:
-            errors.append(f"{page.file.src_uri}: invalid TeX in formula `{tex}`: {exc}")
+            errors.append(f"{page.file.src_uri}:{result.line}: invalid TeX in formula `{tex}`: {exc}")
             return m.group(0)
+        title = _mark(result)
         if display:
-            return f'<div class="math display">{mathml}</div>'
-        return f'<span class="math">{mathml}</span>'
+            badge = (f'<span class="mc-mark" title="{html.escape(title)}" aria-label="{html.escape(title)}">'
+                     f'{"✓" if result.status == "verified" else "≔"}</span>') if title else ""
+            return f'<div class="math display mc-{result.status}">{mathml}{badge}</div>'
+        attr = f' title="{html.escape(title)}"' if title else ""
+        return f'<span class="math mc-{result.status}"{attr}>{mathml}</span>'
 
     out = _MATH.sub(render, html_text)
+    if not errors and len(seen) != len(expected):
+        missing = expected[len(seen)]
+        errors.append(f"{page.file.src_uri}:{missing.line}: formula `{missing.tex}` was checked but "
+                      "not rendered (is it inside a code block for arithmatex?)")
     if errors:
         raise PluginError("\n".join(errors))
-    return out
+    return report.page_content(page_report, out) if page_report else out
+
+
+def _mark(result) -> str:
+    if result.status == "verified":
+        return (f"Verified: both sides evaluated on {result.draws} random draws "
+                f"(finite differences for derivatives); max relative error {result.max_rel_err:.1e}")
+    if result.status == "definition":
+        return "Definition: not a claim to verify"
+    return ""
+
+
+def on_post_build(config):
+    report: SiteReport = _state["report"]
+    out = Path(config["site_dir"]) / "verification.json"
+    out.write_text(json.dumps(report.as_json(), indent=1, ensure_ascii=False), encoding="utf-8")

@@ -1,0 +1,223 @@
+"""Check one relation chain (a = b = c) on random draws; return a verdict with its evidence."""
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+from typing import Optional
+
+import numpy as np
+
+from .evaluate import CheckError, Env, NotEvaluable, Scope, Shapes, free_indices, resolve
+from .parse import FormulaSyntaxError, parse
+from .tree import Formula, Mul, Num, Sym
+
+DRAWS = 5
+# Central differences in float64 with h = 1e-5 are accurate to ~1e-9 relative on these formulas;
+# a wrong formula is off by O(1). 1e-6 sits far from both.
+TOLERANCE = 1e-6
+
+
+@dataclass
+class Verdict:
+    status: str                 # verified | definition | notation | expression | failed
+    tex: str
+    message: str = ""
+    draws: int = 0
+    max_rel_err: float = 0.0
+    seed: Optional[int] = None
+    binds: Optional[str] = None  # the symbol a definition binds
+    details: dict = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return self.status != "failed"
+
+
+def rel_err(a: np.ndarray, b: np.ndarray) -> float:
+    scale = max(np.max(np.abs(a)), np.max(np.abs(b)), 1e-3)
+    return float(np.max(np.abs(a - b)) / scale)
+
+
+def _fmt_value(v: np.ndarray) -> str:
+    flat = np.round(v.reshape(-1)[:4], 4).tolist()
+    more = "..." if v.size > 4 else ""
+    return f"{v.shape[0]}x{v.shape[1]} {flat}{more}"
+
+
+def check_tex(tex: str, scope: Scope, seed: int = 0, draws: int = DRAWS) -> Verdict:
+    """Check a formula's TeX under a scope; a definition also binds its symbol in `scope`."""
+    try:
+        formula = parse(tex)
+    except FormulaSyntaxError as exc:
+        return Verdict("failed", tex, f"does not parse: {exc}")
+    return check_formula(formula, tex, scope, seed, draws)
+
+
+def check_formula(formula: Formula, tex: str, scope: Scope, seed: int = 0, draws: int = DRAWS) -> Verdict:
+    if not formula.rels:
+        return Verdict("expression", tex)
+    if formula.is_notation:
+        return _membership(formula, tex, scope, seed, draws)
+    if formula.is_definition:
+        return _define(formula, tex, scope, seed)
+    return _verify_chain(list(formula.sides), tex, scope, seed, draws)
+
+
+def _verify_chain(raw_sides, tex, scope, seed, draws) -> Verdict:
+    """Verify each run of evaluable sides; notation inside an `=` chain fails after the runs pass,
+    so the evidence shown is the most telling one."""
+    resolved, notation = [], None
+    for s in raw_sides:
+        try:
+            resolved.append(resolve(s, scope))
+        except NotEvaluable as exc:
+            resolved.append(None)
+            notation = notation or str(exc)
+        except CheckError as exc:
+            return Verdict("failed", tex, str(exc))
+    runs, run = [], []
+    for r in resolved + [None]:
+        if r is None:
+            if len(run) >= 2:
+                runs.append(run)
+            run = []
+        else:
+            run.append(r)
+    verdict = Verdict("verified", tex, draws=draws, seed=seed * 1000)
+    for run in runs:
+        v = verify_sides(run, tex, scope, seed, draws)
+        if not v.ok:
+            return v
+        verdict.max_rel_err = max(verdict.max_rel_err, v.max_rel_err)
+    if notation:
+        return Verdict("failed", tex, notation)
+    return verdict
+
+
+def verify_sides(sides, tex: str, scope: Scope, seed: int = 0, draws: int = DRAWS) -> Verdict:
+    worst = 0.0
+    for draw in range(draws):
+        draw_seed = seed * 1000 + draw
+        rng = np.random.default_rng(draw_seed)
+        shapes = Shapes(scope)
+        try:
+            side_shapes = [shapes.of(s) for s in sides]
+            for k in range(len(sides) - 1):
+                a, b = sides[k], sides[k + 1]
+                if _literal_zero(a) or _literal_zero(b):
+                    continue
+                why = f"side {k + 1} is {shapes.fmt(side_shapes[k])} but side {k + 2} is {shapes.fmt(side_shapes[k + 1])}"
+                shapes.unify(side_shapes[k][0], side_shapes[k + 1][0], why)
+                shapes.unify(side_shapes[k][1], side_shapes[k + 1][1], why)
+            sizes = shapes.sizes(rng)
+            env = Env(scope, shapes, sizes, rng)
+            values = _evaluate_sides(env, sides)
+        except CheckError as exc:
+            return Verdict("failed", tex, f"shape or evaluation error: {exc}", draws=draw + 1, seed=draw_seed)
+        except (np.linalg.LinAlgError, FloatingPointError, ValueError) as exc:
+            return Verdict("failed", tex, f"evaluation error: {exc}", draws=draw + 1, seed=draw_seed)
+        for k in range(len(values) - 1):
+            a, b = values[k], values[k + 1]
+            if _literal_zero(sides[k]):
+                a = np.zeros_like(b)
+            if _literal_zero(sides[k + 1]):
+                b = np.zeros_like(a)
+            if a.shape != b.shape:
+                return Verdict("failed", tex, f"sides {k + 1} and {k + 2} differ in shape: "
+                               f"{a.shape[0]}x{a.shape[1]} vs {b.shape[0]}x{b.shape[1]}",
+                               draws=draw + 1, seed=draw_seed)
+            if not (np.all(np.isfinite(a)) and np.all(np.isfinite(b))):
+                return Verdict("failed", tex, "a side is not finite", draws=draw + 1, seed=draw_seed)
+            err = rel_err(a, b)
+            worst = max(worst, err)
+            if err > TOLERANCE:
+                dims = ", ".join(f"{d.label()}={sizes[id(d.find())]}" for d in shapes.letters.values()
+                                 if d.find().name and not d.find().name.isdigit())
+                return Verdict(
+                    "failed", tex,
+                    f"sides {k + 1} and {k + 2} disagree: max relative error {err:.3g} "
+                    f"(tolerance {TOLERANCE:g}) at draw {draw + 1}{' with ' + dims if dims else ''}; "
+                    f"side {k + 1} = {_fmt_value(a)}, side {k + 2} = {_fmt_value(b)}",
+                    draws=draw + 1, max_rel_err=err, seed=draw_seed)
+    return Verdict("verified", tex, draws=draws, max_rel_err=worst, seed=seed * 1000)
+
+
+def _evaluate_sides(env: Env, sides) -> list:
+    idx = free_indices(sides)
+    if not idx:
+        return [env.eval(s) for s in sides]
+    ranges = [range(env.size(env.shapes.index_dim(ch))) for ch in idx]
+    out = []
+    for s in sides:
+        vals = [env.with_indices(dict(zip(idx, combo))).eval(s)[0, 0] for combo in itertools.product(*ranges)]
+        out.append(np.array(vals).reshape(-1, 1))
+    return out
+
+
+def _membership(formula: Formula, tex: str, scope: Scope, seed: int, draws: int) -> Verdict:
+    """`a = b \\in R^{m x n}`: verify the equalities, and check the claimed shape against the layout.
+    A bare symbol restating its declaration (`x \\in R^n` in prose) is notation."""
+    cut = formula.rels.index("\\in")
+    lhs, claim = formula.sides[: cut + 1], formula.sides[cut + 1]
+    if any(r != "=" for r in formula.rels[:cut]) or len(formula.sides) != cut + 2:
+        return Verdict("failed", tex, "`\\in` must end a chain of `=`: `a = b \\in \\mathbb{R}^{m \\times n}`")
+    try:
+        # The claim holds for every side of the chain: test it on the last one that can be evaluated.
+        evaluable = []
+        for s in lhs:
+            try:
+                evaluable.append(resolve(s, scope))
+            except NotEvaluable:
+                pass
+        if not evaluable:
+            return Verdict("failed", tex, "the side before `\\in` is notation")
+        sides = [evaluable[-1]]
+    except CheckError as exc:
+        if len(lhs) == 1 and isinstance(lhs[0], Sym):
+            return Verdict("notation", tex, "names a symbol's space")
+        return Verdict("failed", tex, str(exc))
+    dims = claim.parts[0].split("x") if claim.parts else ["1"]
+    if len(dims) == 1:
+        dims.append("1")
+    shapes = Shapes(scope)
+    try:
+        shape = shapes.of(sides[-1])
+        why = f"claimed to be in R^{'x'.join(dims)} but it is {shapes.fmt(shape)} in the site's layout"
+        shapes.unify(shape[0], shapes.letter(dims[0]), why)
+        shapes.unify(shape[1], shapes.letter(dims[1]), why)
+    except CheckError as exc:
+        return Verdict("failed", tex, f"shape claim: {exc}")
+    if len(lhs) == 1:
+        if isinstance(sides[0], Sym):
+            return Verdict("notation", tex, "names a symbol's space, consistent with its declaration")
+        return Verdict("verified", tex, "shape claim checked against the site's layout")
+    return _verify_chain(list(lhs), tex, scope, seed, draws)
+
+
+def _literal_zero(node) -> bool:
+    return isinstance(node, Num) and node.value == 0
+
+
+def _define(formula: Formula, tex: str, scope: Scope, seed: int) -> Verdict:
+    """`s := expr` binds s for later formulas; other `:=` lines are notation (never evaluated)."""
+    lhs = formula.sides[0]
+    if isinstance(lhs, Mul) and len(lhs.factors) == 2 and isinstance(lhs.factors[0], Sym):
+        lhs = lhs.factors[0]  # `L(w) := ...` binds L
+    if formula.rels[0] != ":=" or not isinstance(lhs, Sym):
+        return Verdict("definition", tex, "defines notation")
+    key = lhs.name if lhs.sub is None else f"{lhs.name}_{lhs.sub}"
+    if key in scope.decls:
+        return Verdict("failed", tex, f"`{key}` is both declared in a where box and defined here: "
+                       "remove it from the where box")
+    try:
+        value = resolve(formula.sides[1], scope)
+    except CheckError as exc:
+        return Verdict("failed", tex, f"the definition of `{key}` cannot be evaluated: {exc}")
+    trial = scope.copy()
+    trial.defs[key] = value
+    # Evaluate once, so a definition with a shape error fails where it is written, not where it is used.
+    probe = verify_sides([Sym(key)], tex, trial, seed, draws=1)
+    if not probe.ok:
+        return Verdict("failed", tex, f"the definition of `{key}`: {probe.message}")
+    scope.defs[key] = value
+    return Verdict("definition", tex, binds=key)

@@ -1,0 +1,178 @@
+"""Symbol declarations: the page's "where" box and the CLI's --where, one grammar for both.
+
+    x, a: n                      column vectors of length n
+    A: m x n                     a matrix
+    S_0: n x n spd               properties: symmetric spd invertible orthogonal onehot probability positive
+    c: scalar
+    B, C: matrix                 a matrix of appropriate dimensions (the checker infers them)
+    u, v: scalar function of x   a random smooth function of x
+    F: n x n function of x, invertible
+    f: scalar function           applied on the page as f(u)
+    i, j: index                  index notation: \\hat{y}_i, \\delta_{ij}
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from lark import Lark, Transformer, v_args
+from lark.exceptions import UnexpectedInput
+
+from .parse import FormulaSyntaxError, parse_symbol
+
+PROPERTIES = ("symmetric", "spd", "invertible", "orthogonal", "onehot", "probability", "positive")
+
+_GRAMMAR = r"""
+decls: _SEP* decl (_SEP+ decl)* _SEP*
+decl: names ":" spec
+names: NAME ("," NAME)*
+spec: shape (","? PROP)* (","? func)? (","? PROP)*
+shape: "scalar" -> scalar
+     | DIM -> vector
+     | DIM "x" DIM -> matrix
+     | "matrix" -> any_matrix
+     | "index" -> index
+func: "function" ("of" names)?
+PROP: "symmetric" | "spd" | "invertible" | "orthogonal" | "onehot" | "probability" | "positive"
+DIM: /[a-zA-Z]|[1-9][0-9]*/
+NAME: /[^\s,:;]+/
+_SEP: "," | ";" | /\n/
+%ignore /[ \t]+/
+"""
+
+
+class DeclarationError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class Decl:
+    key: str                      # canonical symbol key, as the formula parser spells it
+    tex: str                      # as written
+    kind: str                     # "scalar" | "vector" | "matrix" | "any_matrix" | "index"
+    dims: tuple = ()              # dimension letters (or digits)
+    props: frozenset = field(default_factory=frozenset)
+    function: bool = False        # a function: of `deps`, or (deps None) applied as f(u)
+    deps: Optional[tuple] = None  # keys of the arguments for "function of x"
+
+    @property
+    def applied(self) -> bool:
+        """Declared as `f: scalar function`: used as f(u) on the page."""
+        return self.function and self.deps is None
+
+
+def symbol_key(tex: str) -> str:
+    sym = parse_symbol(tex)
+    return sym.name if sym.sub is None else f"{sym.name}_{sym.sub}"
+
+
+@v_args(inline=True)
+class _ToDecls(Transformer):
+    def decls(self, *decls):
+        return [d for group in decls for d in group]
+
+    def names(self, *toks):
+        return [str(t) for t in toks]
+
+    def scalar(self):
+        return ("scalar", ())
+
+    def vector(self, d):
+        return ("vector", (str(d),))
+
+    def matrix(self, r, c):
+        return ("matrix", (str(r), str(c)))
+
+    def any_matrix(self):
+        return ("any_matrix", ())
+
+    def index(self):
+        return ("index", ())
+
+    def func(self, names=None):
+        return ("function", names)
+
+    def spec(self, shape, *rest):
+        props, func = set(), None
+        for r in rest:
+            if isinstance(r, tuple):
+                func = r
+            else:
+                props.add(str(r))
+        return shape, frozenset(props), func
+
+    def decl(self, names, spec):
+        (kind, dims), props, func = spec
+        out = []
+        for name in names:
+            try:
+                key = symbol_key(name)
+                deps = None
+                if func is not None and func[1] is not None:
+                    deps = tuple(symbol_key(n) for n in func[1])
+            except FormulaSyntaxError as exc:
+                raise DeclarationError(f"`{name}` is not a symbol: {exc.reason}") from None
+            out.append(Decl(key, name, kind, dims, props, func is not None, deps))
+        return out
+
+
+_PARSER = Lark(_GRAMMAR, start="decls", parser="earley", lexer="dynamic")
+
+
+def parse_declarations(text: str) -> list[Decl]:
+    """Parse a where-box body or a --where string; raise DeclarationError saying what is wrong."""
+    try:
+        tree = _PARSER.parse(text.strip())
+    except UnexpectedInput as exc:
+        line = text.strip().splitlines()[exc.line - 1] if getattr(exc, "line", 0) > 0 else text
+        raise DeclarationError(
+            f"cannot read the declaration `{line.strip()}` at column {exc.column}: expected "
+            "`names: shape [properties] [function [of x]]`, e.g. `A: m x n`, `x: n`, `c: scalar`, "
+            "`S: n x n spd`, `B: matrix`, `f: scalar function`, `i, j: index`") from None
+    try:
+        decls = _ToDecls().transform(tree)
+    except Exception as exc:
+        raise DeclarationError(str(getattr(exc, "orig_exc", exc))) from None
+    for d in decls:
+        if d.kind == "index" and (d.props or d.function):
+            raise DeclarationError(f"index `{d.tex}` takes no properties")
+        if {"symmetric", "spd", "invertible", "orthogonal"} & d.props and d.kind != "matrix" and d.kind != "any_matrix":
+            raise DeclarationError(f"`{d.tex}`: {', '.join(sorted(d.props))} needs a square matrix shape `n x n`")
+        if {"symmetric", "spd", "orthogonal"} & d.props and d.kind == "matrix" and d.dims[0] != d.dims[1]:
+            raise DeclarationError(f"`{d.tex}` is declared {d.dims[0]} x {d.dims[1]} but "
+                                   f"{', '.join(sorted(d.props))} needs a square matrix")
+        if {"onehot", "probability"} & d.props and d.kind != "vector":
+            raise DeclarationError(f"`{d.tex}`: onehot and probability need a vector shape")
+    return decls
+
+
+def describe(decl: Decl) -> str:
+    """The where-box line a reader sees, as Markdown with inline TeX."""
+    name = decl.tex
+    if decl.kind == "index":
+        return f"${name}$: an index"
+    if decl.kind == "scalar":
+        space = r"\mathbb{R}"
+    elif decl.kind == "vector":
+        space = rf"\mathbb{{R}}^{{{decl.dims[0]}}}"
+    elif decl.kind == "matrix":
+        space = rf"\mathbb{{R}}^{{{decl.dims[0]} \times {decl.dims[1]}}}"
+    else:
+        space = None
+    words = {"spd": "symmetric positive definite", "onehot": "one-hot",
+             "probability": "a probability vector (positive, sums to 1)"}
+    props = [words.get(p, p) for p in sorted(decl.props)]
+    if decl.function and decl.deps is not None:
+        args = ", ".join(decl.deps)
+        text = f"${name} = {name}({args})" + (f" \\in {space}$" if space else "$")
+        text += f", a smooth function of ${args}$"
+    elif decl.function:
+        out = {"scalar": "a scalar", "vector": "a vector", "matrix": "a matrix"}.get(decl.kind, "a value")
+        text = f"${name}$: any smooth function with {out} value"
+    elif space:
+        text = f"${name} \\in {space}$"
+    else:
+        text = f"${name}$: a matrix of appropriate dimensions"
+    if props:
+        text += ", " + ", ".join(props)
+    return text

@@ -1,0 +1,135 @@
+"""A whole page: its where boxes, its definitions, and a verdict for every formula, in order."""
+from __future__ import annotations
+
+import zlib
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from .check import DRAWS, Verdict, check_tex
+from .declare import DeclarationError, describe, parse_declarations
+from .evaluate import Scope
+from .extract import Math, extract
+
+WHERE_OPEN = "/// where"
+WHERE_CLOSE = "///"
+
+
+@dataclass
+class FormulaResult:
+    page: str
+    line: int
+    tex: str
+    display: bool
+    status: str          # verified | definition | notation | expression | declaration | failed
+    message: str = ""
+    draws: int = 0
+    max_rel_err: float = 0.0
+    seed: int | None = None
+
+    def error_text(self) -> str:
+        seed = f" (seed {self.seed})" if self.seed is not None else ""
+        return f"{self.page}:{self.line}: formula `{self.tex}`\n    {self.message}{seed}"
+
+    def as_json(self) -> dict:
+        d = asdict(self)
+        d["max_rel_err"] = float(f"{self.max_rel_err:.3g}")
+        return d
+
+
+@dataclass
+class PageReport:
+    page: str
+    markdown: str                     # the page with where boxes expanded (what MkDocs renders)
+    results: list = field(default_factory=list)
+    errors: list = field(default_factory=list)   # problems outside a formula (a bad where box)
+
+    @property
+    def failures(self) -> list:
+        return [r for r in self.results if r.status == "failed"]
+
+    def error_lines(self) -> list[str]:
+        return self.errors + [r.error_text() for r in self.failures]
+
+
+def split_front_matter(text: str) -> tuple[str, int]:
+    """The body after YAML front matter, and how many lines came before it."""
+    if text.startswith("---\n"):
+        end = text.find("\n---", 4)
+        if end >= 0:
+            nl = text.find("\n", end + 4)
+            nl = len(text) if nl < 0 else nl + 1
+            return text[nl:], text[:nl].count("\n")
+    return text, 0
+
+
+def expand_where(body: str, page: str, first_line: int = 1):
+    """Replace each `/// where` block by a "Where" admonition; return the new Markdown, a map from
+    its lines to source lines, the declaration events (source line, decls) and errors."""
+    lines = body.split("\n")
+    out, line_map, events, errors, generated = [], [], [], [], set()
+    k = 0
+    while k < len(lines):
+        line = lines[k]
+        if line.strip() == WHERE_OPEN:
+            indent = line[: len(line) - len(line.lstrip())]
+            start = k
+            k += 1
+            block = []
+            while k < len(lines) and lines[k].strip() != WHERE_CLOSE:
+                block.append(lines[k])
+                k += 1
+            src_line = first_line + start
+            if k >= len(lines):
+                errors.append(f"{page}:{src_line}: `/// where` block is not closed: end it with a line `///`")
+                break
+            try:
+                decls = parse_declarations("\n".join(b.strip() for b in block))
+            except DeclarationError as exc:
+                errors.append(f"{page}:{src_line}: where box: {exc}")
+                decls = []
+            events.append((len(out), decls))
+            for text in [f'{indent}!!! abstract where "Where"', ""] + [f"{indent}    - {describe(d)}" for d in decls] + [""]:
+                generated.add(len(out))
+                out.append(text)
+                line_map.append(src_line)
+            k += 1
+            continue
+        out.append(line)
+        line_map.append(first_line + k)
+        k += 1
+    return "\n".join(out), line_map, events, errors, generated
+
+
+def formula_seed(page: str, index: int, base_seed: int) -> int:
+    return (zlib.crc32(f"{page}#{index}".encode()) + base_seed * 7919) % (2**31)
+
+
+def check_page(text: str, page: str, base_seed: int = 0, draws: int = DRAWS) -> PageReport:
+    """Check every formula of a page (given with its front matter, so line numbers match the file)."""
+    body, offset = split_front_matter(text)
+    expanded, line_map, events, errors, generated = expand_where(body, page, offset + 1)
+    report = PageReport(page, expanded, errors=list(errors))
+    scope = Scope({}, {})
+    pending = list(events)
+    for index, math in enumerate(extract(expanded)):
+        row = math.line - 1
+        while pending and pending[0][0] <= row:
+            for d in pending.pop(0)[1]:
+                scope.decls[d.key] = d
+                scope.defs.pop(d.key, None)
+        src_line = line_map[row]
+        if row in generated:
+            report.results.append(FormulaResult(page, src_line, math.tex, math.display, "declaration"))
+            continue
+        verdict: Verdict = check_tex(math.tex, scope, seed=formula_seed(page, index, base_seed), draws=draws)
+        report.results.append(FormulaResult(page, src_line, math.tex, math.display, verdict.status,
+                                            verdict.message, verdict.draws, verdict.max_rel_err, verdict.seed))
+    return report
+
+
+def check_files(paths, root: Path, base_seed: int = 0, draws: int = DRAWS) -> list[PageReport]:
+    reports = []
+    for path in paths:
+        rel = Path(path).resolve().relative_to(root.resolve()).as_posix()
+        reports.append(check_page(Path(path).read_text(encoding="utf-8"), rel, base_seed, draws))
+    return reports

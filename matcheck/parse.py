@@ -1,0 +1,243 @@
+"""LaTeX -> formula AST, with lark. Parse errors say where (column) and what was expected."""
+from __future__ import annotations
+
+import itertools
+from functools import lru_cache
+from pathlib import Path
+
+from lark import Lark, Token, Transformer, v_args
+from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
+
+from .tree import (Add, Delta, Deriv, Div, DOp, Formula, Func, Identity, Inv, Mul, Node, Notation, Num,
+                   Pow, Sym, T)
+
+
+class FormulaSyntaxError(ValueError):
+    """The formula's TeX is outside the site's notation; the message names the column and the reason."""
+
+    def __init__(self, tex: str, column: int, reason: str):
+        self.tex, self.column, self.reason = tex, column, reason
+        pointer = " " * max(column - 1, 0) + "^"
+        super().__init__(f"cannot parse at column {column}: {reason}\n    {tex}\n    {pointer}")
+
+
+_GRAMMAR = (Path(__file__).parent / "grammar.lark").read_text()
+
+_FUNC_NAMES = {"\\log": "log", "\\ln": "log", "\\exp": "exp", "\\det": "det"}
+_TEXT_FUNCS = {"Tr": "tr", "tr": "tr", "softmax": "softmax", "diag": "diag", "vec": "vec",
+               "det": "det", "log": "log", "exp": "exp"}
+
+
+def _text_arg(token: str) -> str:
+    """`\\text{abc}` -> `abc`."""
+    return token[token.index("{") + 1:-1]
+
+
+@v_args(inline=True)
+class _ToAst(Transformer):
+    def start(self, relation, annotation=None):
+        if isinstance(relation, Notation):  # `A, B, C` in prose: a list of expressions
+            return Formula((relation,), (), annotation)
+        sides, rels = relation
+        return Formula(tuple(sides), tuple(rels), annotation)
+
+    def exprlist(self, *exprs):
+        return Notation("list", tuple(exprs))
+
+    def tuple(self, *exprs):
+        return Notation("tuple", tuple(exprs))
+
+    def relation(self, *items):
+        sides = [i for i in items if not isinstance(i, Token)]
+        rels = [("\\coloneqq" == str(i) and ":=") or str(i) for i in items if isinstance(i, Token)]
+        return sides, rels
+
+    def annotation(self, _space, text):
+        return _text_arg(str(text))
+
+    def sum(self, *items):
+        terms, sign = [], 1
+        for it in items:
+            if isinstance(it, Token):
+                sign = -1 if str(it) == "-" else 1
+            else:
+                terms.append((sign, it))
+                sign = 1
+        if len(terms) == 1 and terms[0][0] == 1:
+            return terms[0][1]
+        return Add(tuple(terms))
+
+    def product(self, *items):
+        factors = [i for i in items if not isinstance(i, Token)]
+        # An operator (d/dw, nabla_w) applies to everything after it in the product.
+        for k, f in enumerate(factors):
+            if isinstance(f, DOp):
+                rest = factors[k + 1:]
+                if not rest:
+                    raise ValueError("a derivative operator with nothing after it")
+                operand = rest[0] if len(rest) == 1 else Mul(tuple(rest))
+                factors = factors[:k] + [Deriv(operand, f.var, f.style)]
+                break
+        return factors[0] if len(factors) == 1 else Mul(tuple(factors))
+
+    def dop(self, _p1, _p2, var):
+        return DOp(var, "frac")
+
+    def nabla(self, var):
+        return DOp(var, "nabla")
+
+    def postfix(self, primary, *sups):
+        node = primary
+        for kind, value in sups:
+            if kind == "T":
+                node = T(node)
+            elif kind == "num":
+                node = Inv(node) if value == -1 else Pow(node, value)
+            else:
+                raise ValueError(f"exponent `{value}` is not T, -1 or a number")
+        return node
+
+    def sup(self, value):
+        return value
+
+    def sup_letter(self, tok):
+        return ("T", None) if str(tok) == "T" else ("letter", str(tok))
+
+    def sup_t(self, _tok):
+        return ("T", None)
+
+    def sup_number(self, *toks):
+        text = "".join(str(t) for t in toks)
+        value = float(text)
+        return ("num", int(value) if value.is_integer() else value)
+
+    def number(self, tok):
+        value = float(tok)
+        return Num(int(value) if value.is_integer() else value)
+
+    def group(self, expr):
+        return expr
+
+    def brackets(self, *items):
+        parts = [i for i in items if not isinstance(i, (Token, tuple))]
+        subs = [i for i in items if isinstance(i, tuple)]
+        if len(parts) == 1 and not subs:
+            return parts[0]
+        return Notation("component list", tuple(parts))
+
+    def frac(self, num, den):
+        return Div(num, den)
+
+    def deriv(self, _p1, expr, _p2, var):
+        return Deriv(expr, var, "frac")
+
+    def var(self, sym):
+        return sym
+
+    def norm(self, _open, expr, _close, sub=None):
+        kind = sub[1] if sub else None
+        if kind in (None, "2"):
+            return Func("norm", expr)
+        if kind == "F":
+            return Func("fro", expr)
+        raise ValueError(f"norm subscript `{kind}` is not supported (use _F)")
+
+    def funcall(self, fname, arg):
+        name = str(fname)
+        key = _FUNC_NAMES.get(name) or _TEXT_FUNCS[_text_arg(name)]
+        return Func(key, arg)
+
+    def delta(self, i, j):
+        return Delta(str(i), str(j))
+
+    def reals(self, *items):
+        dims = "".join(str(i) for i in items if i is not None).replace(" ", "")
+        return Notation("reals", (dims or "1",))
+
+    def dots(self, _tok):
+        return Notation("dots")
+
+    def underbrace(self, expr, _label=None):
+        return expr
+
+    # --- symbols -------------------------------------------------------------------------------
+    def symbol(self, base, sub=None):
+        if sub is None:
+            return base
+        if base.sub is not None:
+            raise ValueError(f"symbol `{base.name}` has two subscripts")
+        return Sym(base.name, sub[1])
+
+    def sub(self, *toks):
+        return ("sub", "".join(str(t) for t in toks if isinstance(t, (Token, str))))
+
+    def subinner(self, *toks):
+        text = []
+        for t in toks:
+            s = str(t)
+            text.append("x" if s == "\\times" else "" if s == "," else s)
+        return "".join(text)
+
+    def sym_letter(self, tok):
+        if str(tok) == "I":
+            return Identity()
+        return Sym(str(tok))
+
+    def sym_greek(self, tok):
+        return Sym(str(tok))
+
+    def sym_deco(self, deco, inner):
+        if isinstance(inner, Identity):
+            inner = Sym("I")
+        return Sym(f"{deco}{{{inner.name}}}", inner.sub)
+
+    def sym_bold(self, _bold, inner):
+        # Bold is typography: \mathbf{w} and w are the same symbol.
+        return Sym("I") if isinstance(inner, Identity) else inner
+
+    def sym_word(self, _bold, *letters):
+        return Sym("".join(str(t) for t in letters))
+
+    def sym_text(self, tok):
+        return Sym(_text_arg(str(tok)))
+
+
+_PARSER = Lark(_GRAMMAR, parser="earley", lexer="basic", ambiguity="resolve", propagate_positions=False)
+
+
+@lru_cache(maxsize=4096)
+def parse(tex: str) -> Formula:
+    """Parse one formula (a relation chain or a bare expression)."""
+    try:
+        tree = _PARSER.parse(tex)
+    except UnexpectedCharacters as exc:
+        rest = tex[exc.pos_in_stream:]
+        word = rest[:1]
+        if word == "\\":
+            word = "\\" + "".join(itertools.takewhile(str.isalpha, rest[1:]))
+            raise FormulaSyntaxError(tex, exc.column, f"`{word}` is not in the site's notation "
+                                     "(see docs/contributing.md for what the checker reads)") from None
+        raise FormulaSyntaxError(tex, exc.column, f"unexpected `{word}`") from None
+    except UnexpectedEOF as exc:
+        raise FormulaSyntaxError(tex, len(tex) + 1, "the formula ends too early (an unclosed group?)") from None
+    except UnexpectedToken as exc:
+        col = exc.column if isinstance(exc.column, int) and exc.column > 0 else len(tex) + 1
+        tok = exc.token
+        what = "the end of the formula" if tok.type == "$END" else f"`{tok}`"
+        raise FormulaSyntaxError(tex, col, f"unexpected {what}") from None
+    except UnexpectedInput as exc:  # pragma: no cover - other lark failures
+        raise FormulaSyntaxError(tex, getattr(exc, "column", 0) or 0, str(exc)) from None
+    try:
+        return _ToAst().transform(tree)
+    except Exception as exc:  # lark wraps transformer errors in VisitError
+        cause = getattr(exc, "orig_exc", exc)
+        raise FormulaSyntaxError(tex, 1, str(cause)) from None
+
+
+def parse_symbol(tex: str) -> Node:
+    """Parse a symbol name as written in a declaration (`\\mathbf{S_0}`, `\\hat{y}`)."""
+    formula = parse(tex)
+    if len(formula.sides) != 1 or not isinstance(formula.sides[0], (Sym, Identity)):
+        raise FormulaSyntaxError(tex, 1, "expected a single symbol")
+    node = formula.sides[0]
+    return Sym("I") if isinstance(node, Identity) else node
