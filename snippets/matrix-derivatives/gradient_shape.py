@@ -29,7 +29,7 @@ def check(label, got, want, expect=True, tol=1e-6):
     verdict = "ok" if same == expect else "FAIL"
     if not expect:
         verdict += " (differs, as it should)" if not same else " (should differ)"
-    print(f"{label:<46} {verdict}   {detail}")
+    print(f"{label:<50} {verdict}   {detail}")
     return same == expect
 
 
@@ -45,6 +45,7 @@ ok = check("dZ/dX = [dZ/dX_ij], m x n", G, 2 * X @ w @ w.T)
 # unsimplified array expression of shape (m, n, 1, 1).
 Xs, ws = sp.MatrixSymbol("X", m, n), sp.MatrixSymbol("w", n, 1)
 D = sp.Trace(ws.T * Xs.T * Xs * ws).diff(Xs)
-ok &= check(f"SymPy: d Tr(w^T X^T X w)/dX = {D}", sp.Matrix(D.subs({Xs: sp.Matrix(X), ws: sp.Matrix(w)})), G)
+value = sp.Matrix(D.subs({Xs: sp.Matrix(X), ws: sp.Matrix(w)}))
+ok &= check(f"SymPy: d Tr(w^T X^T X w)/dX = {D}", value, G)
 
 sys.exit(0 if ok else 1)

@@ -1,4 +1,8 @@
-"""d ||X - A||_F^2 / dX = 2(X - A), where ||X - A||_F^2 = Tr((X - A)^T (X - A)) = sum_ij (X_ij - A_ij)^2."""
+"""d ||X - A||_F^2 / dX = 2(X - A).
+
+||X - A||_F^2 = Tr((X - A)^T (X - A)) = sum_ij (X_ij - A_ij)^2,
+so each partial derivative is 2(X_ij - A_ij).
+"""
 import sys
 
 import numpy as np
@@ -26,7 +30,7 @@ def check(label, got, want, expect=True, tol=1e-6):
     verdict = "ok" if same == expect else "FAIL"
     if not expect:
         verdict += " (differs, as it should)" if not same else " (should differ)"
-    print(f"{label:<46} {verdict}   {detail}")
+    print(f"{label:<50} {verdict}   {detail}")
     return same == expect
 
 

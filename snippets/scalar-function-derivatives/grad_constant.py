@@ -26,7 +26,7 @@ def check(label, got, want, expect=True, tol=1e-6):
     verdict = "ok" if same == expect else "FAIL"
     if not expect:
         verdict += " (differs, as it should)" if not same else " (should differ)"
-    print(f"{label:<46} {verdict}   {detail}")
+    print(f"{label:<50} {verdict}   {detail}")
     return same == expect
 
 

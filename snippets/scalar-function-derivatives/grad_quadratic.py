@@ -26,15 +26,16 @@ def check(label, got, want, expect=True, tol=1e-6):
     verdict = "ok" if same == expect else "FAIL"
     if not expect:
         verdict += " (differs, as it should)" if not same else " (should differ)"
-    print(f"{label:<46} {verdict}   {detail}")
+    print(f"{label:<50} {verdict}   {detail}")
     return same == expect
 
 
 def check_zero(label, expr):
-    """Print one line; True when a SymPy expression (every entry of a matrix) simplifies to 0."""
+    """Print one line; True when a SymPy expression (each entry of a matrix) simplifies to 0."""
     entries = expr if isinstance(expr, sp.MatrixBase) else [expr]
     zero = all(sp.simplify(e) == 0 for e in entries)
-    print(f"{label:<46} {'ok' if zero else 'FAIL'}   symbolic difference {'is' if zero else 'is not'} 0")
+    verdict, detail = ("ok", "is 0") if zero else ("FAIL", "is not 0")
+    print(f"{label:<50} {verdict}   symbolic difference {detail}")
     return zero
 
 
@@ -53,7 +54,8 @@ ok &= check("symmetric A: d (x^T A x)/dx = 2Ax", G_sym, 2 * S @ x)
 
 As, xs = sp.MatrixSymbol("A", n, n), sp.MatrixSymbol("x", n, 1)
 D = (xs.T * As * xs).diff(xs)
-ok &= check(f"SymPy: d (x^T A x)/dx = {D}", sp.Matrix(D.subs({As: sp.Matrix(A), xs: sp.Matrix(x)})), G)
+value = sp.Matrix(D.subs({As: sp.Matrix(A), xs: sp.Matrix(x)}))
+ok &= check(f"SymPy: d (x^T A x)/dx = {D}", value, G)
 
 # A MatrixSymbol cannot be declared symmetric, so use an explicit symmetric matrix of symbols.
 k = 3

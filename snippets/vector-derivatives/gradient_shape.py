@@ -1,4 +1,4 @@
-"""The gradient of a scalar f(x), x in R^n, is a column (n x 1); the row df/dx (1 x n) is its transpose.
+"""The gradient of f(x), x in R^n, is a column (n x 1); the row df/dx (1 x n) is its transpose.
 
 Example: f(x) = sum_i exp(x_i), whose partial derivatives are exp(x_i).
 """
@@ -29,7 +29,7 @@ def check(label, got, want, expect=True, tol=1e-6):
     verdict = "ok" if same == expect else "FAIL"
     if not expect:
         verdict += " (differs, as it should)" if not same else " (should differ)"
-    print(f"{label:<46} {verdict}   {detail}")
+    print(f"{label:<50} {verdict}   {detail}")
     return same == expect
 
 
@@ -44,13 +44,15 @@ ok = check("grad_x f = [df/dx_i], n x 1", grad, np.exp(x))
 # The row df/dx is the one that multiplies a step: f(x + h v) - f(x - h v) ~ 2h (df/dx) v.
 v, h = rng.standard_normal((n, 1)), 1e-6
 row = grad.T
-ok &= check("df/dx = (grad_x f)^T, 1 x n, times v", (f(x + h * v) - f(x - h * v)) / (2 * h), (row @ v).item())
+directional = (f(x + h * v) - f(x - h * v)) / (2 * h)
+ok &= check("df/dx = (grad_x f)^T, 1 x n, times v", directional, (row @ v).item())
 
 # SymPy has both: .diff gives the column, .jacobian the row.
 xs = sp.Matrix(sp.MatrixSymbol("x", n, 1))
 fs = sum(sp.exp(xi) for xi in xs)
 at_x = dict(zip(xs, x.ravel()))
 ok &= check("SymPy: f.diff(x) is the column, n x 1", sp.Matrix(fs.diff(xs)).subs(at_x), grad)
-ok &= check("SymPy: Matrix([f]).jacobian(x) is the row", sp.Matrix([fs]).jacobian(xs).subs(at_x), row)
+ok &= check("SymPy: Matrix([f]).jacobian(x) is the row", sp.Matrix([fs]).jacobian(xs).subs(at_x),
+            row)
 
 sys.exit(0 if ok else 1)

@@ -1,4 +1,4 @@
-"""The Jacobian of y(x) in R^m, x in R^n, is m x n: entry (i, j) is dy_i/dx_j, row i is y_i's gradient.
+"""The Jacobian of y(x) in R^m, x in R^n, is m x n: entry (i, j) is dy_i/dx_j.
 
 Example: y(x) = tanh(Wx) with W m x n, whose Jacobian is diag(1 - y^2) W.
 """
@@ -24,7 +24,7 @@ def check(label, got, want, expect=True, tol=1e-6):
     verdict = "ok" if same == expect else "FAIL"
     if not expect:
         verdict += " (differs, as it should)" if not same else " (should differ)"
-    print(f"{label:<46} {verdict}   {detail}")
+    print(f"{label:<50} {verdict}   {detail}")
     return same == expect
 
 
@@ -46,6 +46,7 @@ ok &= check("SymPy: ys.jacobian(xs), m x n", ys.jacobian(xs).subs(dict(zip(xs, x
 # SymPy's (W*x).diff(x) is its transpose (n x m).
 Ws, xm = sp.MatrixSymbol("W", m, n), sp.MatrixSymbol("x", n, 1)
 D = (Ws * xm).diff(xm)
-ok &= check(f"SymPy: (W*x).diff(x) = {D} = (Jacobian W)^T", sp.Matrix(D.subs(Ws, sp.Matrix(W))), W.T)
+value = sp.Matrix(D.subs(Ws, sp.Matrix(W)))
+ok &= check(f"SymPy: (W*x).diff(x) = {D} = (Jacobian W)^T", value, W.T)
 
 sys.exit(0 if ok else 1)
