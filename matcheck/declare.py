@@ -20,7 +20,7 @@ from lark.exceptions import UnexpectedInput
 
 from .parse import FormulaSyntaxError, parse_symbol
 
-PROPERTIES = ("symmetric", "spd", "invertible", "orthogonal", "onehot", "probability", "positive")
+PROPERTIES = ("symmetric", "spd", "invertible", "orthogonal", "onehot", "probability", "positive", "tall")
 
 _GRAMMAR = r"""
 decls: _SEP* decl (_SEP+ decl)* _SEP*
@@ -33,7 +33,7 @@ shape: "scalar" -> scalar
      | "matrix" -> any_matrix
      | "index" -> index
 func: "function" ("of" names)?
-PROP: "symmetric" | "spd" | "invertible" | "orthogonal" | "onehot" | "probability" | "positive"
+PROP: "symmetric" | "spd" | "invertible" | "orthogonal" | "onehot" | "probability" | "positive" | "tall"
 DIM: /[a-zA-Z]|[1-9][0-9]*/
 NAME: /[^\s,:;]+/
 _SEP: "," | ";" | /\n/
@@ -141,6 +141,8 @@ def parse_declarations(text: str) -> list[Decl]:
         if {"symmetric", "spd", "orthogonal"} & d.props and d.kind == "matrix" and d.dims[0] != d.dims[1]:
             raise DeclarationError(f"`{d.tex}` is declared {d.dims[0]} x {d.dims[1]} but "
                                    f"{', '.join(sorted(d.props))} needs a square matrix")
+        if "tall" in d.props and d.kind != "matrix":
+            raise DeclarationError(f"`{d.tex}`: tall needs a matrix shape `m x n`")
         if {"onehot", "probability"} & d.props and d.kind != "vector":
             raise DeclarationError(f"`{d.tex}`: onehot and probability need a vector shape")
     return decls
@@ -160,6 +162,7 @@ def describe(decl: Decl) -> str:
     else:
         space = None
     words = {"spd": "symmetric positive definite", "onehot": "one-hot",
+             "tall": "full column rank (more rows than columns)",
              "probability": "a probability vector (positive, sums to 1)"}
     props = [words.get(p, p) for p in sorted(decl.props)]
     if decl.function and decl.deps is not None:

@@ -173,6 +173,7 @@ class Shapes:
         self.sym_shapes: dict = {}
         self.index_dims: dict = {}
         self.memo: dict = {}
+        self.tall: list = []      # (rows, cols) that must have more rows than columns
 
     # -- union-find --------------------------------------------------------------------------------
     def letter(self, name: str) -> Dim:
@@ -214,7 +215,10 @@ class Shapes:
         if decl.kind == "vector":
             return (self.letter(decl.dims[0]), self.one)
         if decl.kind == "matrix":
-            return (self.letter(decl.dims[0]), self.letter(decl.dims[1]))
+            shape = (self.letter(decl.dims[0]), self.letter(decl.dims[1]))
+            if "tall" in decl.props:
+                self.tall.append(shape)
+            return shape
         if decl.kind == "any_matrix":
             shape = (Dim(), Dim())
             if {"symmetric", "spd", "invertible", "orthogonal"} & decl.props:
@@ -228,7 +232,10 @@ class Shapes:
                 self.sym_shapes[key] = None  # guards against a definition that uses itself
                 self.sym_shapes[key] = self.of(self.scope.defs[key])
             else:
-                self.sym_shapes[key] = self.decl_shape(self.scope.decls[key])
+                decl = self.scope.decls[key]
+                self.sym_shapes[key] = self.decl_shape(decl)
+                for dep in decl.deps or ():
+                    self.of_sym(dep)  # the arguments need sizes too
         shape = self.sym_shapes[key]
         if shape is None:
             raise CheckError(f"`{key}` is defined in terms of itself")
@@ -364,13 +371,16 @@ class Shapes:
                 roots.append(root)
         free = [r for r in roots if r.size is None]
         pool = list(range(2, 8)) if len(free) <= 6 else list(range(2, 2 + len(free)))
-        picks = rng.choice(pool, size=len(free), replace=False)
-        out = {id(self.one.find()): 1}
-        for r in roots:
-            out[id(r)] = r.size if r.size is not None else None
-        for r, p in zip(free, picks):
-            out[id(r)] = int(p)
-        return out
+        for _ in range(100):
+            picks = rng.choice(pool, size=len(free), replace=False)
+            out = {id(self.one.find()): 1}
+            for r in roots:
+                out[id(r)] = r.size if r.size is not None else None
+            for r, p in zip(free, picks):
+                out[id(r)] = int(p)
+            if all(out[id(r.find())] > out[id(c.find())] for r, c in self.tall):
+                return out
+        raise CheckError("cannot choose sizes with more rows than columns for the `tall` matrices")
 
 
 def _is_zero(node) -> bool:

@@ -59,7 +59,8 @@ def extract(text: str) -> list[Math]:
                 k += 1
             if k < len(lines):
                 body.append(lines[k].strip()[:-2])
-            out.append(Math(normalize("\n".join(body)), start + 1, True))
+            # Report the line where the formula's text starts (after a bare `$$` line).
+            out.append(Math(normalize("\n".join(body)), start + 1 if rest else start + 2, True))
             k += 1
             continue
         out.extend(Math(tex, k + 1, False) for tex in _inline(line))

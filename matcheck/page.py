@@ -42,6 +42,7 @@ class PageReport:
     markdown: str                     # the page with where boxes expanded (what MkDocs renders)
     results: list = field(default_factory=list)
     errors: list = field(default_factory=list)   # problems outside a formula (a bad where box)
+    scopes: list = field(default_factory=list)   # the scope each result was checked in (for mutation tests)
 
     @property
     def failures(self) -> list:
@@ -118,6 +119,7 @@ def check_page(text: str, page: str, base_seed: int = 0, draws: int = DRAWS) -> 
                 scope.decls[d.key] = d
                 scope.defs.pop(d.key, None)
         src_line = line_map[row]
+        report.scopes.append(scope.copy())
         if row in generated:
             report.results.append(FormulaResult(page, src_line, math.tex, math.display, "declaration"))
             continue
