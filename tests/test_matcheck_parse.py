@@ -70,3 +70,24 @@ def test_errors_name_column_and_reason(tex, column, reason):
         parse(tex)
     assert exc.value.column == column
     assert reason in str(exc.value)
+
+
+def test_fast_and_reference_parsers_agree_on_every_site_formula():
+    from pathlib import Path
+
+    from matcheck.extract import extract
+    from matcheck.parse import _FAST, _ToAst, parse_reference
+
+    root = Path(__file__).resolve().parent.parent
+    texs = set()
+    for f in list((root / "docs").rglob("*.md")) + [root / "source" / "matrix-calculus-cheat-sheet.md"]:
+        texs |= {m.tex for m in extract(f.read_text())}
+    fast_ok = 0
+    for tex in sorted(texs):
+        try:
+            fast = _ToAst().transform(_FAST.parse(tex))
+        except Exception:
+            continue
+        fast_ok += 1
+        assert fast == parse_reference(tex), tex
+    assert fast_ok >= 0.9 * len(texs)
