@@ -34,7 +34,9 @@ _state: dict = {}
 
 def on_files(files, config):
     docs = Path(config["docs_dir"])
-    pages = sorted(f.abs_src_path for f in files if f.src_uri.endswith(".md"))
+    # Pages, and the worked-example notebooks (their Markdown cells: see matcheck/notebook.py).
+    pages = sorted(f.abs_src_path for f in files
+                   if f.src_uri.endswith(".md") or (f.src_uri.endswith(".py") and f.src_uri.startswith("notebooks/")))
     report = check_site(pages, ROOT, docs)
     _state["report"] = report
     errors = report.error_lines()

@@ -130,8 +130,13 @@ def check_page(text: str, page: str, base_seed: int = 0, draws: int = DRAWS) -> 
 
 
 def check_files(paths, root: Path, base_seed: int = 0, draws: int = DRAWS) -> list[PageReport]:
+    """Check Markdown pages and jupytext notebooks (`.py`: their Markdown cells)."""
+    from .notebook import notebook_markdown
     reports = []
     for path in paths:
         rel = Path(path).resolve().relative_to(root.resolve()).as_posix()
-        reports.append(check_page(Path(path).read_text(encoding="utf-8"), rel, base_seed, draws))
+        text = Path(path).read_text(encoding="utf-8")
+        if rel.endswith(".py"):
+            text = notebook_markdown(text)
+        reports.append(check_page(text, rel, base_seed, draws))
     return reports
