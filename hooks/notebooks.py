@@ -1,0 +1,114 @@
+"""MkDocs hook: the worked examples in notebooks/ as site pages, rendered by mkdocs-jupyter.
+
+- on_files: adds notebooks/*.py (jupytext percent format) as pages at notebooks/<name>/, before
+  mkdocs-jupyter claims .py pages as notebooks (it then executes them: see mkdocs.yml).
+- on_page_content, notebook pages only, before hooks/formulas.py runs:
+  * removes the <script> elements the nbconvert template always emits that would load MathJax or
+    Mermaid from a CDN; any other reference to another host left in the page fails the build;
+  * fails the build on TeX math in a markdown cell: nbconvert leaves `$...$` as literal text that
+    nothing on this site would typeset (and hooks/formulas.py shows only formulas it has checked),
+    so notebooks write math as plain text or code;
+  * gives every plot its caption as alt text: the markdown cell right after a plot must start with
+    "Figure:" (plain text, no math), or the build fails;
+  * adds a download link to the notebook's source, which `include_source` copies next to the page.
+"""
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = ROOT / "notebooks"
+PREFIX = "notebooks/"
+
+# What mkdocs-jupyter 0.26 / nbconvert 7 emit (tests/test_notebooks.py checks the built pages).
+_MATHJAX = re.compile(r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->", re.S)
+_SCRIPT = re.compile(r"<script\b[^>]*>.*?</script>", re.S)
+_REMOTE_SCRIPT = re.compile(r"https?://|^<script\b[^>]*\bsrc=\"(?:\"|//)")  # e.g. Mermaid's module
+_OTHER_HOST = re.compile(
+    r"<(?:script|link|img|iframe|source|audio|video|embed|object)\b[^>]*"
+    r"\b(?:src|href|data)\s*=\s*[\"']?(?:https?:)?//"
+    r"|url\(\s*[\"']?(?:https?:)?//|@import\s+[\"'](?:https?:)?//",
+    re.I,
+)
+_MARKDOWN_CELL = re.compile(
+    r'(<div class="jp-RenderedHTMLCommon jp-RenderedMarkdown jp-MarkdownOutput"[^>]*>)(.*?)(</div>)',
+    re.S,
+)
+_TEX = re.compile(r"\$\$.+?\$\$|\$[^$\s][^$]*?\$", re.S)  # nbconvert keeps math as literal text
+_IMG = re.compile(r'<img\b(?P<attrs>[^>]*\bsrc="data:image/[^"]*"[^>]*)>')
+_ALT = re.compile(r'\salt="[^"]*"')
+_CAPTION = re.compile(r"<p>\s*(Figure:.*?)</p>", re.S)
+_TAG = re.compile(r"<[^>]+>")
+
+_DOWNLOAD_ICON = (  # Material's own "material/download" icon
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" aria-hidden="true">'
+    '<path d="M5 20h14v-2H5m14-9h-4V3H9v6H5l7 7z"/></svg>'
+)
+
+
+@event_priority(50)  # before mkdocs-jupyter's on_files, which claims .py pages as notebooks
+def on_files(files, config):
+    for path in sorted(NOTEBOOKS.glob("*.py")):
+        files.append(File(PREFIX + path.name, src_dir=str(ROOT), dest_dir=config.site_dir,
+                          use_directory_urls=config.use_directory_urls))
+    return files
+
+
+def on_config(config):
+    jupyter = config.plugins.get("mkdocs-jupyter")
+    if jupyter is None or not jupyter.config.get("include_source"):
+        raise PluginError("mkdocs.yml: hooks/notebooks.py needs the mkdocs-jupyter plugin with "
+                          "`include_source: true` (the download link points to the copied source)")
+    return config
+
+
+def _alt_texts(content: str, where: str) -> str:
+    out, pos = [], 0
+    for m in _IMG.finditer(content):
+        caption = _CAPTION.search(content, m.end())
+        between = content[m.end(): caption.start()] if caption else ""
+        if caption is None or "<img" in between or "jp-CodeCell" in between:
+            raise PluginError(f"{where}: a plot has no caption; put a markdown cell right after "
+                              "the cell that draws it, starting with 'Figure:' (it is the alt text)")
+        text = " ".join(html.unescape(_TAG.sub("", caption.group(1))).split())
+        text = text.removeprefix("Figure:").strip()
+        if "$" in text:
+            raise PluginError(f"{where}: the caption '{text[:60]}...' becomes the plot's alt text; "
+                              "keep it plain text (put the math in the next paragraph)")
+        attrs = _ALT.sub("", m.group("attrs"))
+        out += [content[pos:m.start()], f'<img alt="{html.escape(text)}"{attrs}>']
+        pos = m.end()
+    return "".join(out) + content[pos:]
+
+
+@event_priority(50)  # before hooks/formulas.py (priority 0), which typesets arithmatex math
+def on_page_content(content, page, config, files):
+    if not page.file.src_uri.startswith(PREFIX):
+        return content
+    where = page.file.src_uri
+    content = _MATHJAX.sub("", content)
+    content = _SCRIPT.sub(lambda m: "" if _REMOTE_SCRIPT.search(m.group(0)) else m.group(0), content)
+    leftover = _OTHER_HOST.search(content)
+    if leftover:
+        raise PluginError(f"{where}: the notebook page would load something from another host: "
+                          f"{leftover.group(0)[:120]}")
+    for cell in _MARKDOWN_CELL.finditer(content):
+        tex = _TEX.search(_TAG.sub("", cell.group(2)))
+        if tex:
+            raise PluginError(f"{where}: TeX math {tex.group(0)[:60]!r} in a markdown cell would show "
+                              "as raw TeX; write it as plain text (Unicode) or as code")
+    content = _alt_texts(content, where)
+
+    name = html.escape(Path(page.file.abs_src_path).name)
+    button = (f'<a href="{name}" download class="md-content__button md-icon" '
+              f'title="Download this notebook ({name})">{_DOWNLOAD_ICON}</a>')
+    footer = (f'<p class="nb-download"><a href="{name}" download>Download this notebook '
+              f'({name})</a>: a plain Python file in jupytext\'s percent format. Run it with '
+              '<code>python</code>, or open it as a notebook in Jupyter with jupytext.</p>')
+    return button + content + footer
