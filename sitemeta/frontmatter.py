@@ -74,6 +74,9 @@ def parse_front_matter(text: str, path: str) -> dict:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 2}" if mark is not None else f"{path}:1"
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        context, context_mark = getattr(exc, "context", None), getattr(exc, "context_mark", None)
+        if context and context_mark is not None:
+            problem += f", {context.replace('while ', '')} that starts on line {context_mark.line + 2}"
         raise FrontMatterError([
             f"{where}: front matter is not valid YAML ({problem}): fix the YAML between the `---` "
             "lines; quote a value that contains `: ` or starts with one of [ { * & ! % @ `"

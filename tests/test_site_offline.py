@@ -19,6 +19,10 @@ sys.path.insert(0, str(ROOT))
 from sitemeta import load_vocabulary, validate_directory  # noqa: E402
 
 METAS = validate_directory(ROOT / "docs", load_vocabulary(ROOT / "mkdocs.yml"), ROOT)
+# The tags index holds the listing (`<!-- material/tags -->`); Material shows no tags on it and does
+# not list it, so its tags serve search only.
+LISTING = {m.path for m in METAS if "<!-- material/tags" in (ROOT / m.path).read_text(encoding="utf-8")}
+TAGGED = [m for m in METAS if m.path not in LISTING]
 
 
 def _site_url_host() -> str:
@@ -153,6 +157,8 @@ JS_CONDITIONAL = {
 }
 
 URL_IN_JS = re.compile(r"""(?:https?:)?//[A-Za-z0-9$][^\s"'`)\\]*""")
+# License and documentation banners (`/*! ... */`, `/** ... */`) are comments: never fetched.
+JS_BANNER = re.compile(r"/\*[!*][\s\S]*?\*/")
 
 
 def loaded_scripts(site: Path) -> set[Path]:
@@ -177,7 +183,7 @@ def test_javascript_loads_nothing_from_another_host(site):
     assert scripts, "no scripts found"
     conditions, unknown = set(), []
     for path in sorted(scripts):
-        text = path.read_text(encoding="utf-8")
+        text = JS_BANNER.sub("", path.read_text(encoding="utf-8"))
         for m in URL_IN_JS.finditer(text):
             url = m.group(0)
             if url.startswith("//") and not re.match(r"//[a-z0-9.-]+\.[a-z]{2,}/", url):
@@ -222,11 +228,17 @@ def test_page_meta_description_is_its_summary(site, meta):
 
 
 @pytest.mark.parametrize("meta", METAS, ids=[m.path for m in METAS])
-def test_page_shows_aliases_and_tags(site, meta):
+def test_page_shows_aliases(site, meta):
     text = page_html(site, meta)
     line = re.search(r'<p class="md-aliases"><strong>Also known as:</strong> (.*?)</p>', text)
     assert line, "no Also known as line"
     assert line.group(1) == ", ".join(html.escape(a) for a in meta.aliases)
+    assert text.index("<h1") < line.start(), "the aliases line is not under the title"
+
+
+@pytest.mark.parametrize("meta", TAGGED, ids=[m.path for m in TAGGED])
+def test_page_shows_its_tags_at_the_top(site, meta):
+    text = page_html(site, meta)
     header = re.search(r'<nav class="md-tags"[^>]*>(.*?)</nav>', text, re.S)
     assert header, "no tags shown"
     tags = re.findall(r'<a href="[^"]*tags/#tag:[^"]*" class="md-tag">\s*([^<]+?)\s*</a>', header.group(1))
@@ -242,7 +254,8 @@ def test_tags_index_lists_each_page_under_each_of_its_tags(site):
         tag = section.split('"', 1)[0]
         links = re.findall(r'<a href="([^"#]*)"', section.split("</ul>", 1)[0])
         listed[tag] = {link.rstrip("/") for link in links}
-    for meta in METAS:
+    assert LISTING == {"docs/tags.md"}
+    for meta in TAGGED:
         url = ("../" + page_url(meta)).rstrip("/")
         for tag in meta.tags:
             assert url in listed.get(tag, set()), f"{meta.path} not listed under {tag}"
