@@ -32,6 +32,7 @@ shape: "scalar" -> scalar
      | DIM "x" DIM -> matrix
      | "matrix" -> any_matrix
      | "index" -> index
+     | "elementwise" -> elementwise
 func: "function" ("of" names)?
 PROP: "symmetric" | "spd" | "invertible" | "orthogonal" | "onehot" | "probability" | "positive" | "tall"
 DIM: /[a-zA-Z]|[1-9][0-9]*/
@@ -89,6 +90,9 @@ class _ToDecls(Transformer):
     def index(self):
         return ("index", ())
 
+    def elementwise(self):
+        return ("elementwise", ())
+
     def func(self, names=None):
         return ("function", names)
 
@@ -134,6 +138,8 @@ def parse_declarations(text: str) -> list[Decl]:
     except Exception as exc:
         raise DeclarationError(str(getattr(exc, "orig_exc", exc))) from None
     for d in decls:
+        if d.kind == "elementwise" and not d.function:
+            raise DeclarationError(f"`{d.tex}`: write `{d.tex}: elementwise function`")
         if d.kind == "index" and (d.props or d.function):
             raise DeclarationError(f"index `{d.tex}` takes no properties")
         if {"symmetric", "spd", "invertible", "orthogonal"} & d.props and d.kind != "matrix" and d.kind != "any_matrix":
@@ -169,6 +175,8 @@ def describe(decl: Decl) -> str:
         args = ", ".join(decl.deps)
         text = f"${name} = {name}({args})" + (f" \\in {space}$" if space else "$")
         text += f", a smooth function of ${args}$"
+    elif decl.kind == "elementwise":
+        text = f"${name}$: any smooth scalar function, applied entry by entry; ${name}'$ is its derivative"
     elif decl.function:
         out = {"scalar": "a scalar", "vector": "a vector", "matrix": "a matrix"}.get(decl.kind, "a value")
         text = f"${name}$: any smooth function with {out} value"

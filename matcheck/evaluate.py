@@ -15,8 +15,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from .declare import Decl
-from .tree import (Add, Apply, Delta, Deriv, DOp, Func, Identity, Indexed, Inv, Mul, Node, Notation,
-                   Num, Pow, Sym, T, walk)
+from .tree import (Add, Apply, Delta, Deriv, DOp, Func, Hessian, HOp, Identity, Indexed, Inv, Mul, Node,
+                   Notation, Num, Ones, Pow, Sym, T, walk)
 
 
 class CheckError(ValueError):
@@ -58,6 +58,8 @@ def resolve(node: Node, scope: Scope) -> Node:
     r = lambda n: resolve(n, scope)  # noqa: E731
     if isinstance(node, Sym):
         key = key_of(node)
+        if key.endswith("'") and key[:-1] in scope.decls and scope.decls[key[:-1]].kind == "elementwise":
+            raise CheckError(f"`{key}` is a function: apply it, as in `{key}(x)`")
         if key in scope.decls or key in scope.defs:
             if key in scope.decls and scope.decls[key].applied:
                 raise CheckError(f"`{key}` is declared as a function: apply it, as in `{key}(u)`")
@@ -84,6 +86,15 @@ def resolve(node: Node, scope: Scope) -> Node:
                 out.append(T(Sym(key_of(f))) if transposed else Sym(key_of(f)))
                 k += 2
                 continue
+            if isinstance(f, Sym) and nxt is not None and _prime_of(f, scope):
+                out.append(Apply(key_of(f), r(nxt)))  # f'(x): the derivative of an elementwise f
+                k += 2
+                continue
+            if isinstance(f, Sym) and f.name == "\\sigma" and f.sub is None and "\\sigma" not in scope.decls \
+                    and "\\sigma" not in scope.defs and nxt is not None:
+                out.append(Func("sigmoid", r(nxt)))  # \sigma(z), the logistic sigmoid, unless declared
+                k += 2
+                continue
             if decl and decl.applied:
                 if k + 1 >= len(factors):
                     raise CheckError(f"function `{key_of(f)}` is not applied to anything")
@@ -103,6 +114,13 @@ def resolve(node: Node, scope: Scope) -> Node:
         return Pow(r(node.arg), node.k)
     if isinstance(node, Func):
         return Func(node.name, r(node.arg))
+    if isinstance(node, HOp):
+        return HOp(node.op, r(node.left), r(node.right))
+    if isinstance(node, Hessian):
+        var = r(node.var)
+        if not isinstance(var, Sym):
+            raise CheckError("a Hessian must be taken with respect to a symbol")
+        return Hessian(r(node.expr), var)
     if isinstance(node, Deriv):
         var = r(node.var)
         if not isinstance(var, (Sym, Indexed)):
@@ -119,12 +137,17 @@ def resolve(node: Node, scope: Scope) -> Node:
         raise CheckError("a derivative operator with nothing to differentiate")
     if isinstance(node, Notation):
         raise NotEvaluable(_notation_message(node))
-    if isinstance(node, (Num, Identity, Indexed, Apply)):
+    if isinstance(node, (Num, Identity, Indexed, Apply, Ones)):
         return node
     raise CheckError(f"cannot evaluate {type(node).__name__}")  # pragma: no cover
 
 
 from .tree import Div  # noqa: E402  (kept next to its use above for readability)
+
+
+def _prime_of(sym: Sym, scope: Scope) -> bool:
+    key = key_of(sym)
+    return key.endswith("'") and key[:-1] in scope.decls and scope.decls[key[:-1]].kind == "elementwise"
 
 
 def _names(node) -> list:
@@ -145,11 +168,12 @@ def _notation_message(node: Notation) -> str:
 # Pass 2: shapes
 # ------------------------------------------------------------------------------------------------
 class Dim:
-    """A dimension in a union-find: named (declared letter), fixed (1 or a number), or free."""
-    __slots__ = ("parent", "name", "size")
+    """A dimension in a union-find: named (declared letter), fixed (1 or a number), free, or the
+    product of other dimensions (the rows of a Kronecker product, the length of vec X)."""
+    __slots__ = ("parent", "name", "size", "factors")
 
-    def __init__(self, name=None, size=None):
-        self.parent, self.name, self.size = self, name, size
+    def __init__(self, name=None, size=None, factors=None):
+        self.parent, self.name, self.size, self.factors = self, name, size, factors
 
     def find(self) -> "Dim":
         d = self
@@ -160,6 +184,8 @@ class Dim:
 
     def label(self) -> str:
         d = self.find()
+        if d.factors:
+            return "(" + "·".join(f.label() for f in d.factors) + ")"
         return d.name or (str(d.size) if d.size is not None else "?")
 
 
@@ -185,12 +211,41 @@ class Shapes:
         a, b = a.find(), b.find()
         if a is b:
             return
+        if a.factors or b.factors:
+            self._unify_product(a, b, why)
+            return
         if a.name and b.name and not (a.name.isdigit() and b.name.isdigit() and a.size == b.size):
             if a.size is None or b.size is None or a.size != b.size:
                 raise ShapeError(f"{why}: dimension {a.label()} would have to equal {b.label()}")
         if a.name is None:
             a, b = b, a
         b.parent = a
+
+    def product(self, a: Dim, b: Dim) -> Dim:
+        if self.is_one(a):
+            return b
+        if self.is_one(b):
+            return a
+        return Dim(factors=[a, b])
+
+    def _flat(self, d: Dim) -> list:
+        d = d.find()
+        if d.factors:
+            return [x for f in d.factors for x in self._flat(f)]
+        return [] if d is self.one.find() else [d]
+
+    def _unify_product(self, a: Dim, b: Dim, why: str):
+        fa, fb = self._flat(a), self._flat(b)
+        free_a = a.name is None and a.size is None and not a.factors
+        free_b = b.name is None and b.size is None and not b.factors
+        if free_a or free_b:
+            (a if free_a else b).parent = b if free_a else a
+            return
+        key = lambda d: id(d)  # noqa: E731
+        if sorted(map(key, fa)) == sorted(map(key, fb)):
+            a.parent = b
+            return
+        raise ShapeError(f"{why}: dimension {a.label()} would have to equal {b.label()}")
 
     def is_one(self, d: Dim) -> bool:
         return d.find() is self.one.find()
@@ -261,6 +316,27 @@ class Shapes:
         if isinstance(node, Identity):
             d = Dim()
             return (d, d)
+        if isinstance(node, Ones):
+            return (Dim(), self.one)
+        if isinstance(node, HOp):
+            a, b = self.of(node.left), self.of(node.right)
+            if node.op == "kron":
+                return (self.product(a[0], b[0]), self.product(a[1], b[1]))
+            if self.is_scalar(a):
+                return b
+            if self.is_scalar(b):
+                return a
+            why = f"a Hadamard product of {self.fmt(a)} and {self.fmt(b)}"
+            self.unify(a[0], b[0], why)
+            self.unify(a[1], b[1], why)
+            return a
+        if isinstance(node, Hessian):
+            e, v = self.of(node.expr), self.of(node.var)
+            if not self.is_scalar(e):
+                raise ShapeError(f"the Hessian of {self.fmt(e)}: only scalars have a Hessian matrix")
+            if not self.is_one(v[1]):
+                raise ShapeError(f"the Hessian with respect to {self.fmt(v)}: differentiate w.r.t. a vector")
+            return (v[0], v[0])
         if isinstance(node, Indexed):
             base = self.of(node.base)
             if len(node.index) == 1:
@@ -280,8 +356,8 @@ class Shapes:
             shape = None
             for _, term in node.terms:
                 s = self.of(term)
-                if _is_zero(term):
-                    continue
+                if _is_zero(term) or (isinstance(term, Num) and len(node.terms) > 1):
+                    continue  # a number in a sum stands for that number in every entry
                 if shape is None:
                     shape = s
                 else:
@@ -326,8 +402,18 @@ class Shapes:
             if node.name in ("tr", "det"):
                 self.unify(s[0], s[1], f"{node.name} of {self.fmt(s)} (needs a square matrix)")
                 return self.scalar()
-            if node.name in ("log", "exp"):
+            if node.name in ("log", "exp", "sqrt", "sigmoid", "tanh"):
                 return s
+            if node.name == "lse":
+                self.unify(s[1], self.one, f"log-sum-exp of {self.fmt(s)} (needs a vector)")
+                return self.scalar()
+            if node.name == "vec":
+                return (self.product(s[0], s[1]), self.one)
+            if node.name == "diag":
+                if self.is_one(s[1]):
+                    return (s[0], s[0])
+                self.unify(s[0], s[1], f"diag of {self.fmt(s)} (needs a vector or a square matrix)")
+                return (s[0], self.one)
             if node.name == "softmax":
                 self.unify(s[1], self.one, f"softmax of {self.fmt(s)} (needs a vector)")
                 return s
@@ -339,8 +425,11 @@ class Shapes:
                 return self.scalar()
             raise CheckError(f"function `{node.name}` is not supported yet")
         if isinstance(node, Apply):
-            self.of(node.arg)
-            return self.decl_shape(self.scope.decls[node.fn])
+            arg = self.of(node.arg)
+            decl = self.scope.decls[node.fn.rstrip("'")]
+            if decl.kind == "elementwise":
+                return arg
+            return self.decl_shape(decl)
         if isinstance(node, Deriv):
             e = self.of(node.expr)
             v = self.of(node.var)
@@ -364,11 +453,15 @@ class Shapes:
         for node, shape in self.memo.values():
             if shape:
                 dims.extend(shape)
-        for d in dims:
-            root = d.find()
+        stack = list(dims)
+        while stack:
+            root = stack.pop().find()
             if id(root) not in seen and root is not self.one.find():
                 seen.add(id(root))
                 roots.append(root)
+                stack.extend(root.factors or ())
+        products = [r for r in roots if r.factors]
+        roots = [r for r in roots if not r.factors]
         free = [r for r in roots if r.size is None]
         pool = list(range(2, 8)) if len(free) <= 6 else list(range(2, 2 + len(free)))
         for _ in range(100):
@@ -378,9 +471,18 @@ class Shapes:
                 out[id(r)] = r.size if r.size is not None else None
             for r, p in zip(free, picks):
                 out[id(r)] = int(p)
+            for p in products:
+                out[id(p)] = self._product_size(p, out)
             if all(out[id(r.find())] > out[id(c.find())] for r, c in self.tall):
                 return out
         raise CheckError("cannot choose sizes with more rows than columns for the `tall` matrices")
+
+
+    def _product_size(self, d: Dim, out: dict) -> int:
+        size = 1
+        for f in self._flat(d):
+            size *= out[id(f.find())]
+        return size
 
 
 def _is_zero(node) -> bool:
@@ -470,6 +572,20 @@ class SmoothMap:
         return out
 
 
+class ScalarFunction:
+    """A random smooth scalar function t -> a sin(b t + c) + d t^2 + e t, applied entry by entry,
+    with its exact derivative (for f'(x))."""
+
+    def __init__(self, rng):
+        self.a, self.b, self.c, self.d, self.e = rng.normal(size=5)
+
+    def __call__(self, t):
+        return self.a * np.sin(self.b * t + self.c) + self.d * t * t + self.e * t
+
+    def derivative(self, t):
+        return self.a * self.b * np.cos(self.b * t + self.c) + 2 * self.d * t + self.e
+
+
 class Env:
     """Values for one draw: sizes, base samples, functions; overrides for finite differences."""
 
@@ -534,6 +650,15 @@ class Env:
         if isinstance(node, Identity):
             n = self.size(self.shapes.of(node)[0])
             return np.eye(n)
+        if isinstance(node, Ones):
+            return np.ones((self.size(self.shapes.of(node)[0]), 1))
+        if isinstance(node, HOp):
+            a, b = self.eval(node.left), self.eval(node.right)
+            if node.op == "kron":
+                return np.kron(a, b)
+            return a * b
+        if isinstance(node, Hessian):
+            return self.hessian(node)
         if isinstance(node, Indexed):
             base = self.eval(node.base)
             idx = tuple(self.indices[ch] for ch in node.index)
@@ -546,6 +671,9 @@ class Env:
                 v = self.eval(term)
                 if _is_zero(term):
                     continue
+                if total is not None and v.shape != total.shape and not (v.shape == (1, 1) and isinstance(term, Num)) \
+                        and not (total.shape == (1, 1)):
+                    raise CheckError(f"a sum of {total.shape} and {v.shape}")
                 total = sign * v if total is None else total + sign * v
             return total if total is not None else np.zeros(self.shape_of(self.shapes.of(node)))
         if isinstance(node, Mul):
@@ -582,6 +710,21 @@ class Env:
                 return np.log(m)
             if name == "exp":
                 return np.exp(m)
+            if name == "sqrt":
+                if np.any(m < 0):
+                    raise CheckError("square root of a negative value: declare the argument positive")
+                return np.sqrt(m)
+            if name == "sigmoid":
+                return 1.0 / (1.0 + np.exp(-m))
+            if name == "tanh":
+                return np.tanh(m)
+            if name == "lse":
+                top = m.max()
+                return np.array([[top + np.log(np.exp(m - top).sum())]])
+            if name == "vec":
+                return m.reshape(-1, 1, order="F")
+            if name == "diag":
+                return np.diag(m[:, 0]) if m.shape[1] == 1 else np.diag(m).reshape(-1, 1)
             if name == "softmax":
                 e = np.exp(m - m.max())
                 return e / e.sum()
@@ -589,6 +732,12 @@ class Env:
                 return np.array([[np.linalg.norm(m)]])
             if name == "fro":
                 return np.array([[np.linalg.norm(m, "fro")]])
+        if isinstance(node, Apply) and self.scope.decls[node.fn.rstrip("'")].kind == "elementwise":
+            fn = self.maps.get(node.fn.rstrip("'"))
+            if fn is None:
+                fn = self.maps[node.fn.rstrip("'")] = ScalarFunction(self.rng)
+            arg = self.eval(node.arg)
+            return fn.derivative(arg) if node.fn.endswith("'") else fn(arg)
         if isinstance(node, Apply):
             decl = self.scope.decls[node.fn]
             fmap = self.maps.get(node.fn)
@@ -599,6 +748,25 @@ class Env:
         if isinstance(node, Deriv):
             return self.derivative(node)
         raise CheckError(f"cannot evaluate {type(node).__name__}")  # pragma: no cover
+
+    def hessian(self, node: Hessian) -> np.ndarray:
+        """Second derivatives by the four-point central formula (one step, no nested differences:
+        h = 1e-4 keeps both truncation and rounding near 1e-8 relative)."""
+        key = node.var.name
+        x = self.symbol(key)
+        n = x.shape[0]
+        out = np.zeros((n, n))
+        for i in range(n):
+            for j in range(i, n):
+                hi, hj = 1e-4 * max(1.0, abs(x[i, 0])), 1e-4 * max(1.0, abs(x[j, 0]))
+                vals = []
+                for si, sj in ((1, 1), (1, -1), (-1, 1), (-1, -1)):
+                    y = x.copy()
+                    y[i, 0] += si * hi
+                    y[j, 0] += sj * hj
+                    vals.append(self.with_override(key, y).eval(node.expr)[0, 0])
+                out[i, j] = out[j, i] = (vals[0] - vals[1] - vals[2] + vals[3]) / (4 * hi * hj)
+        return out
 
     def derivative(self, node: Deriv) -> np.ndarray:
         var = node.var

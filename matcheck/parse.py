@@ -8,8 +8,8 @@ from pathlib import Path
 from lark import Lark, Token, Transformer, v_args
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
-from .tree import (Add, Delta, Deriv, Div, DOp, Formula, Func, Identity, Inv, Mul, Node, Notation, Num,
-                   Pow, Sym, T)
+from .tree import (Add, Delta, Deriv, Div, DOp, Formula, Func, Hessian, HOp, Identity, Inv, Mul, Node,
+                   Notation, Num, Ones, Pow, Sym, T)
 
 
 class FormulaSyntaxError(ValueError):
@@ -23,9 +23,10 @@ class FormulaSyntaxError(ValueError):
 
 _GRAMMAR = (Path(__file__).parent / "grammar.lark").read_text()
 
-_FUNC_NAMES = {"\\log": "log", "\\ln": "log", "\\exp": "exp", "\\det": "det"}
+_FUNC_NAMES = {"\\log": "log", "\\ln": "log", "\\exp": "exp", "\\det": "det", "\\tanh": "tanh"}
 _TEXT_FUNCS = {"Tr": "tr", "tr": "tr", "softmax": "softmax", "diag": "diag", "vec": "vec",
-               "det": "det", "log": "log", "exp": "exp"}
+               "det": "det", "log": "log", "exp": "exp", "sigmoid": "sigmoid", "tanh": "tanh",
+               "logsumexp": "lse", "LSE": "lse"}
 
 
 def _text_arg(token: str) -> str:
@@ -67,6 +68,32 @@ class _ToAst(Transformer):
             return terms[0][1]
         return Add(tuple(terms))
 
+    def hprod(self, *items):
+        node = items[0]
+        for k in range(1, len(items), 2):
+            op = {"\\odot": "hadamard", "\\circ": "hadamard", "\\otimes": "kron"}[str(items[k])]
+            node = HOp(op, node, items[k + 1])
+        return node
+
+    def hessian(self, var):
+        return DOp(var, "hessian")
+
+    def deriv2(self, _p1, expr, _p2, var1, _p3, var2, sup=None):
+        if var1 != var2:
+            raise ValueError("mixed second derivatives are not supported: use the same variable twice")
+        return Hessian(expr, var1)
+
+    def sqrt(self, expr):
+        return Func("sqrt", expr)
+
+    def sym_ones(self, _bold, digit):
+        if str(digit) != "1":
+            raise ValueError(f"`\\mathbf{{{digit}}}` is not a symbol (only \\mathbf{{1}}, the ones vector)")
+        return Ones()
+
+    def sym_prime(self, base, _prime):
+        return Sym(base.name + "'", base.sub)
+
     def product(self, *items):
         factors = [i for i in items if not isinstance(i, Token)]
         # An operator (d/dw, nabla_w) applies to everything after it in the product.
@@ -76,7 +103,8 @@ class _ToAst(Transformer):
                 if not rest:
                     raise ValueError("a derivative operator with nothing after it")
                 operand = rest[0] if len(rest) == 1 else Mul(tuple(rest))
-                factors = factors[:k] + [Deriv(operand, f.var, f.style)]
+                made = Hessian(operand, f.var) if f.style == "hessian" else Deriv(operand, f.var, f.style)
+                factors = factors[:k] + [made]
                 break
         return factors[0] if len(factors) == 1 else Mul(tuple(factors))
 
@@ -91,6 +119,8 @@ class _ToAst(Transformer):
         for kind, value in sups:
             if kind == "T":
                 node = T(node)
+            elif kind == "invT":
+                node = T(Inv(node))
             elif kind == "num":
                 node = Inv(node) if value == -1 else Pow(node, value)
             else:
@@ -102,6 +132,11 @@ class _ToAst(Transformer):
 
     def sup_letter(self, tok):
         return ("T", None) if str(tok) == "T" else ("letter", str(tok))
+
+    def sup_inv_t(self, sign, letter):
+        if str(sign) == "-" and str(letter) == "T":
+            return ("invT", None)
+        return ("letter", f"{sign}{letter}")
 
     def sup_t(self, _tok):
         return ("T", None)

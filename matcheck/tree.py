@@ -97,6 +97,25 @@ class Identity(Node):
 
 
 @dataclass(frozen=True)
+class Ones(Node):
+    """\\mathbf{1}: the vector of ones (its length is inferred)."""
+
+
+@dataclass(frozen=True)
+class HOp(Node):
+    """Elementwise (Hadamard, "odot") or Kronecker ("otimes") product."""
+    op: str
+    left: Node
+    right: Node
+
+
+@dataclass(frozen=True)
+class Hessian(Node):
+    expr: Node
+    var: Node
+
+
+@dataclass(frozen=True)
 class Notation(Node):
     """Something a reader understands but no evaluator can: component lists, \\dots, \\mathbb{R}^n."""
     what: str
@@ -136,6 +155,10 @@ def children(node):
         return (node.num, node.den)
     if isinstance(node, Deriv):
         return (node.expr, node.var)
+    if isinstance(node, Hessian):
+        return (node.expr, node.var)
+    if isinstance(node, HOp):
+        return (node.left, node.right)
     if isinstance(node, DOp):
         return (node.var,)
     if isinstance(node, Indexed):

@@ -1,0 +1,43 @@
+"""The grammar's growth for the ML pages: Hadamard and Kronecker products, vec, diag, the ones
+vector, elementwise functions and their derivatives, sigmoid, log-sum-exp, Hessians, X^{-T}.
+Each addition: a right identity verifies, a wrong one fails, and its mutants are killed."""
+import pytest
+
+from matcheck.check import check_tex
+from matcheck.declare import parse_declarations
+from matcheck.evaluate import Scope
+from matcheck.mutate import mutation_test
+
+
+def scope(decls):
+    return Scope({d.key: d for d in parse_declarations(decls)}, {})
+
+
+CASES = [
+    ("x, y: n", r"\mathbf{1}^T (x \odot y) = x^T y", r"\mathbf{1}^T (x \odot y) = x^T x"),
+    ("x, y: n", r"\operatorname{diag}(x) y = x \odot y", r"\operatorname{diag}(x) y = x"),
+    ("X: n x p\nA: m x n\nB: p x q", r"\operatorname{vec}(AXB) = (B^T \otimes A) \operatorname{vec}(X)",
+     r"\operatorname{vec}(AXB) = (A \otimes B^T) \operatorname{vec}(X)"),
+    ("x: n\nA: n x n", r"\nabla^2_x (x^T A x) = A + A^T", r"\nabla^2_x (x^T A x) = 2A"),
+    ("x: n", r"\frac{\partial^2 \operatorname{logsumexp}(x)}{\partial x \partial x^T} = \operatorname{diag}(\operatorname{softmax}(x)) - \operatorname{softmax}(x) \operatorname{softmax}(x)^T",
+     r"\frac{\partial^2 \operatorname{logsumexp}(x)}{\partial x \partial x^T} = \operatorname{diag}(\operatorname{softmax}(x))"),
+    ("x: n\nf: elementwise function", r"\frac{\partial f(x)}{\partial x} = \operatorname{diag}(f'(x))",
+     r"\frac{\partial f(x)}{\partial x} = \operatorname{diag}(f(x))"),
+    ("z: n", r"\frac{\partial \sigma(z)}{\partial z} = \operatorname{diag}(\sigma(z) \odot (1 - \sigma(z)))",
+     r"\frac{\partial \sigma(z)}{\partial z} = \operatorname{diag}(\sigma(z))"),
+    ("X: n x n invertible", r"\frac{\partial \log \det X}{\partial X} = X^{-T}", r"\frac{\partial \log \det X}{\partial X} = X^{-1}"),
+]
+
+
+@pytest.mark.parametrize("decls, right, wrong", CASES, ids=[c[1][:40] for c in CASES])
+def test_extension_right_verifies_wrong_fails_mutants_killed(decls, right, wrong):
+    s = scope(decls)
+    assert check_tex(right, s).status == "verified"
+    assert check_tex(wrong, s).status == "failed"
+    report = mutation_test(right, s)
+    assert report.killed and report.survived == []
+
+
+def test_kronecker_shape_error_names_product_dimensions():
+    v = check_tex(r"\operatorname{vec}(AXB) = (B \otimes A) \operatorname{vec}(X)", scope("X: n x p\nA: m x n\nB: p x q"))
+    assert v.status == "failed" and "·" in v.message
