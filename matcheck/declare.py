@@ -33,6 +33,8 @@ shape: "scalar" -> scalar
      | "matrix" -> any_matrix
      | "index" -> index
      | "elementwise" -> elementwise
+     | LAYOUT -> layout
+LAYOUT: "numerator layout" | "denominator layout" | "mixed layout"
 func: "function" ("of" names)?
 PROP: "symmetric" | "spd" | "invertible" | "orthogonal" | "onehot" | "probability" | "positive" | "tall"
 DIM: /[a-zA-Z]|[1-9][0-9]*/
@@ -40,6 +42,17 @@ NAME: /[^\s,:;]+/
 _SEP: "," | ";" | /\n/
 %ignore /[ \t]+/
 """
+
+
+LAYOUT_TEXT = {
+    "numerator": "Derivatives in **numerator layout**: the derivative of a scalar has the "
+                 "transposed shape of the variable (a row for a column $x$); the Jacobian of $y$ "
+                 "with respect to $x$ has a row per entry of $y$",
+    "denominator": "Derivatives in **denominator layout**: the derivative of a scalar has the shape "
+                   "of the variable; the derivative of $y$ with respect to $x$ has a row per entry of $x$",
+    "mixed": "Derivatives in the site's **mixed layout**: the gradient of a scalar has the shape of "
+             "the variable; the Jacobian of $y$ with respect to $x$ has a row per entry of $y$",
+}
 
 
 class DeclarationError(ValueError):
@@ -93,6 +106,9 @@ class _ToDecls(Transformer):
     def elementwise(self):
         return ("elementwise", ())
 
+    def layout(self, tok):
+        return ("layout", (str(tok).split()[0],))
+
     def func(self, names=None):
         return ("function", names)
 
@@ -108,6 +124,12 @@ class _ToDecls(Transformer):
     def decl(self, names, spec):
         (kind, dims), props, func = spec
         out = []
+        if kind == "layout":
+            # `derivatives: numerator layout` switches how the formulas after it are read.
+            if names != ["derivatives"] or props or func:
+                raise DeclarationError("write the layout as `derivatives: numerator layout` "
+                                       "(or denominator layout, or mixed layout: the site's own)")
+            return [Decl("@layout", "derivatives", "layout", dims)]
         for name in names:
             try:
                 key = symbol_key(name)
@@ -157,6 +179,8 @@ def parse_declarations(text: str) -> list[Decl]:
 def describe(decl: Decl) -> str:
     """The where-box line a reader sees, as Markdown with inline TeX."""
     name = decl.tex
+    if decl.kind == "layout":
+        return LAYOUT_TEXT[decl.dims[0]]
     if decl.kind == "index":
         return f"${name}$: an index"
     if decl.kind == "scalar":

@@ -45,6 +45,12 @@ class Scope:
     def indices(self) -> set:
         return {k for k, d in self.decls.items() if d.kind == "index"}
 
+    @property
+    def layout(self) -> str:
+        """mixed (the site's: gradient like the variable, Jacobian m x n), numerator or denominator."""
+        d = self.decls.get("@layout")
+        return d.dims[0] if d else "mixed"
+
 
 def key_of(sym: Sym) -> str:
     return sym.name if sym.sub is None else f"{sym.name}_{sym.sub}"
@@ -433,12 +439,15 @@ class Shapes:
         if isinstance(node, Deriv):
             e = self.of(node.expr)
             v = self.of(node.var)
+            layout = "mixed" if node.style == "nabla" else self.scope.layout
             if self.is_scalar(e):
-                return v
+                return (v[1], v[0]) if layout == "numerator" else v
             if self.is_scalar(v):
+                if layout == "denominator" and self.is_one(e[1]):
+                    return (e[1], e[0])
                 return e
             if self.is_one(e[1]) and self.is_one(v[1]):
-                return (e[0], v[0])
+                return (v[0], e[0]) if layout == "denominator" else (e[0], v[0])
             if self.is_one(e[0]):
                 raise ShapeError(f"the derivative of a row vector ({self.fmt(e)}) is not defined in the "
                                  "site's layout: differentiate the column vector and transpose")
@@ -794,12 +803,16 @@ class Env:
             grads.append((fp - fm) / (2 * h))
         if isinstance(var, Indexed):
             return grads[0]
+        layout = "mixed" if node.style == "nabla" else self.scope.layout
         if e0.shape == (1, 1):
-            return np.array([g[0, 0] for g in grads]).reshape(full.shape)
+            grad = np.array([g[0, 0] for g in grads]).reshape(full.shape)
+            return grad.T if layout == "numerator" else grad
         if full.shape == (1, 1):
-            return grads[0]
+            d = grads[0]
+            return d.T if layout == "denominator" and d.shape[1] == 1 else d
         if e0.shape[1] == 1 and full.shape[1] == 1:
-            return np.hstack(grads)  # Jacobian: rows follow y, columns follow x
+            jac = np.hstack(grads)  # Jacobian: rows follow y, columns follow x
+            return jac.T if layout == "denominator" else jac
         raise ShapeError("a derivative that would be a tensor")  # pragma: no cover (shape pass catches it)
 
 

@@ -41,3 +41,18 @@ def test_extension_right_verifies_wrong_fails_mutants_killed(decls, right, wrong
 def test_kronecker_shape_error_names_product_dimensions():
     v = check_tex(r"\operatorname{vec}(AXB) = (B \otimes A) \operatorname{vec}(X)", scope("X: n x p\nA: m x n\nB: p x q"))
     assert v.status == "failed" and "·" in v.message
+
+
+@pytest.mark.parametrize("layout, gradient, jacobian", [
+    ("numerator", "a^T", "A"),
+    ("denominator", "a", "A^T"),
+    ("mixed", "a", "A"),
+])
+def test_layouts_read_derivatives_their_own_way(layout, gradient, jacobian):
+    s = scope(f"derivatives: {layout} layout\na, x: n\nA: m x n")
+    assert check_tex(rf"\frac{{\partial (a^T x)}}{{\partial x}} = {gradient}", s).status == "verified"
+    assert check_tex(rf"\frac{{\partial (A x)}}{{\partial x}} = {jacobian}", s).status == "verified"
+    other = {"a^T": "a", "a": "a^T"}[gradient]
+    assert check_tex(rf"\frac{{\partial (a^T x)}}{{\partial x}} = {other}", s).status == "failed"
+    # nabla is the column gradient whatever the layout
+    assert check_tex(r"\nabla_x (a^T x) = a", s).status == "verified"
