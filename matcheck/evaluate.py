@@ -427,7 +427,9 @@ class Shapes:
                 if not self.is_one(s[1]) and not self.is_one(s[0]):
                     raise ShapeError(f"`\\|.\\|` of {self.fmt(s)}: write `\\|.\\|_F` for the Frobenius norm")
                 return self.scalar()
-            if node.name == "fro":
+            if node.name in ("fro", "nuclear"):
+                return self.scalar()
+            if node.name == "norm2":  # the 2-norm of a vector, the spectral norm of a matrix
                 return self.scalar()
             raise CheckError(f"function `{node.name}` is not supported yet")
         if isinstance(node, Apply):
@@ -741,6 +743,10 @@ class Env:
                 return np.array([[np.linalg.norm(m)]])
             if name == "fro":
                 return np.array([[np.linalg.norm(m, "fro")]])
+            if name == "norm2":
+                return np.array([[np.linalg.norm(m, 2)]])
+            if name == "nuclear":
+                return np.array([[np.linalg.norm(m, "nuc")]])
         if isinstance(node, Apply) and self.scope.decls[node.fn.rstrip("'")].kind == "elementwise":
             fn = self.maps.get(node.fn.rstrip("'"))
             if fn is None:

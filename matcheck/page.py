@@ -11,7 +11,9 @@ from .evaluate import Scope
 from .extract import Math, extract
 
 WHERE_OPEN = "/// where"
+WRONG_OPEN = "/// wrong"
 WHERE_CLOSE = "///"
+WRONG_MARK = "MATCHECK-WRONG-"
 
 
 @dataclass
@@ -43,6 +45,7 @@ class PageReport:
     results: list = field(default_factory=list)
     errors: list = field(default_factory=list)   # problems outside a formula (a bad where box)
     scopes: list = field(default_factory=list)   # the scope each result was checked in (for mutation tests)
+    refuted: int = 0                              # `/// wrong` formulas, each rejected by the checker
 
     @property
     def failures(self) -> list:
@@ -64,13 +67,38 @@ def split_front_matter(text: str) -> tuple[str, int]:
 
 
 def expand_where(body: str, page: str, first_line: int = 1):
-    """Replace each `/// where` block by a "Where" admonition; return the new Markdown, a map from
-    its lines to source lines, the declaration events (source line, decls) and errors."""
+    """Replace each `/// where` block by a "Where" admonition, and each `/// wrong` block (a wrong
+    formula shown on purpose, as code, with the checker's counterexample) by a "Wrong" admonition;
+    return the new Markdown, a map from its lines to source lines, the events (row, decls) and
+    (row, ("wrong", tex, source line)), errors, and the generated rows."""
     lines = body.split("\n")
     out, line_map, events, errors, generated = [], [], [], [], set()
     k = 0
     while k < len(lines):
         line = lines[k]
+        if line.strip() == WRONG_OPEN:
+            indent = line[: len(line) - len(line.lstrip())]
+            start = k
+            k += 1
+            block = []
+            while k < len(lines) and lines[k].strip() != WHERE_CLOSE:
+                block.append(lines[k].strip())
+                k += 1
+            src_line = first_line + start
+            if k >= len(lines):
+                errors.append(f"{page}:{src_line}: `/// wrong` block is not closed: end it with a line `///`")
+                break
+            tex = " ".join(b for b in block if b)
+            events.append((len(out), ("wrong", tex, src_line)))
+            text = [f'{indent}!!! failure "Wrong: a form that circulates"', "",
+                    f"{indent}    ```latex", f"{indent}    {tex}", f"{indent}    ```", "",
+                    f"{indent}    {WRONG_MARK}{len(events) - 1}", ""]
+            for t in text:
+                generated.add(len(out))
+                out.append(t)
+                line_map.append(src_line)
+            k += 1
+            continue
         if line.strip() == WHERE_OPEN:
             indent = line[: len(line) - len(line.lstrip())]
             start = k
@@ -112,12 +140,28 @@ def check_page(text: str, page: str, base_seed: int = 0, draws: int = DRAWS) -> 
     report = PageReport(page, expanded, errors=list(errors))
     scope = Scope({}, {})
     pending = list(events)
+    wrong_messages = {}
+
+    def apply(event_index, payload):
+        if isinstance(payload, tuple) and payload and payload[0] == "wrong":
+            _, tex, line = payload
+            verdict = check_tex(tex, scope.copy(), seed=formula_seed(page, 10_000 + event_index, base_seed),
+                                draws=draws)
+            if verdict.status != "failed":
+                report.errors.append(f"{page}:{line}: formula `{tex}` is marked wrong, but the checker "
+                                     f"finds it {verdict.status}: show it as a right formula instead")
+            wrong_messages[event_index] = verdict.message
+            return
+        for d in payload:
+            scope.decls[d.key] = d
+            scope.defs.pop(d.key, None)
+
+    done = 0
     for index, math in enumerate(extract(expanded)):
         row = math.line - 1
         while pending and pending[0][0] <= row:
-            for d in pending.pop(0)[1]:
-                scope.decls[d.key] = d
-                scope.defs.pop(d.key, None)
+            apply(done, pending.pop(0)[1])
+            done += 1
         src_line = line_map[row]
         report.scopes.append(scope.copy())
         if row in generated:
@@ -126,6 +170,13 @@ def check_page(text: str, page: str, base_seed: int = 0, draws: int = DRAWS) -> 
         verdict: Verdict = check_tex(math.tex, scope, seed=formula_seed(page, index, base_seed), draws=draws)
         report.results.append(FormulaResult(page, src_line, math.tex, math.display, verdict.status,
                                             verdict.message, verdict.draws, verdict.max_rel_err, verdict.seed))
+    while pending:
+        apply(done, pending.pop(0)[1])
+        done += 1
+    for k, message in wrong_messages.items():
+        report.markdown = report.markdown.replace(
+            f"{WRONG_MARK}{k}\n", f"**The checker's counterexample:** {message.replace('$', chr(92) + '$')}\n", 1)
+    report.refuted = len(wrong_messages)
     return report
 
 

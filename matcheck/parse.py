@@ -171,11 +171,10 @@ class _ToAst(Transformer):
 
     def norm(self, _open, expr, _close, sub=None):
         kind = sub[1] if sub else None
-        if kind in (None, "2"):
-            return Func("norm", expr)
-        if kind == "F":
-            return Func("fro", expr)
-        raise ValueError(f"norm subscript `{kind}` is not supported (use _F)")
+        names = {None: "norm", "2": "norm2", "F": "fro", "*": "nuclear"}
+        if kind not in names:
+            raise ValueError(f"norm subscript `{kind}` is not supported (use _2, _F or _*)")
+        return Func(names[kind], expr)
 
     def funcall(self, fname, arg):
         name = str(fname)

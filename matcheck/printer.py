@@ -51,6 +51,10 @@ def to_tex(node: Node) -> str:
             return rf"\|{to_tex(node.arg)}\|"
         if node.name == "fro":
             return rf"\|{to_tex(node.arg)}\|_F"
+        if node.name == "norm2":
+            return rf"\|{to_tex(node.arg)}\|_2"
+        if node.name == "nuclear":
+            return rf"\|{to_tex(node.arg)}\|_*"
         return f"{_FUNCS.get(node.name, node.name)}({to_tex(node.arg)})"
     if isinstance(node, Apply):
         return f"{node.fn}({to_tex(node.arg)})"

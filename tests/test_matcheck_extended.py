@@ -56,3 +56,16 @@ def test_layouts_read_derivatives_their_own_way(layout, gradient, jacobian):
     assert check_tex(rf"\frac{{\partial (a^T x)}}{{\partial x}} = {other}", s).status == "failed"
     # nabla is the column gradient whatever the layout
     assert check_tex(r"\nabla_x (a^T x) = a", s).status == "verified"
+
+
+def test_wrong_blocks_show_the_counterexample_and_must_stay_wrong():
+    from matcheck.page import check_page
+    page = "\n".join([
+        "# T", "", "/// where", "z: n", "///", "",
+        "/// wrong", r"\frac{\partial \operatorname{softmax}(z)}{\partial z} = \operatorname{diag}(\operatorname{softmax}(z))", "///", "",
+        "/// wrong", "z = z", "///", ""])
+    report = check_page(page, "docs/t.md")
+    assert "**The checker's counterexample:** sides 1 and 2 disagree" in report.markdown
+    assert report.error_lines() == ["docs/t.md:11: formula `z = z` is marked wrong, but the checker finds it "
+                                    "verified: show it as a right formula instead"]
+    assert report.refuted == 2
