@@ -12,3 +12,13 @@ Pieces, one job each:
   render.py                TeX -> MathML at build time (KaTeX through pykatex)
 Usable without MkDocs; hooks/formulas.py is a thin adapter over page.py and render.py.
 """
+
+from pathlib import Path as _Path
+
+
+def verify_site(root, base_seed: int = 0, audit: bool = True):
+    """Check every page under docs/ and every worked-example notebook; return the SiteReport."""
+    from .site import check_site
+    root = _Path(root)
+    pages = sorted((root / "docs").rglob("*.md")) + sorted((root / "notebooks").glob("*.py"))
+    return check_site(pages, root, root / "docs", base_seed=base_seed, audit=audit)
