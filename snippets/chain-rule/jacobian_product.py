@@ -1,5 +1,7 @@
 """Chain rule: for y = f(u) and u = g(x), dy/dx = (dy/du)(du/dx), a product of Jacobians.
 
+For a linear outer stage this reads d(Bg)/dx = B dg/dx.
+
 Shapes: (p x n) = (p x m)(m x n), so the order of the factors is forced by the dimensions.
 Example: u = g(x) = sin(Bx) in R^m and y = f(u) = exp(Cu) in R^p, for x in R^n.
 """
@@ -49,6 +51,11 @@ x = rng.standard_normal(n)
 # Every Jacobian here comes from finite differences: this checks the rule itself.
 J_y = num_jacobian(lambda x: f(g(x)), x)
 ok = check("dy/dx = (dy/du)(du/dx), p x n", J_y, num_jacobian(f, g(x)) @ num_jacobian(g, x))
+
+# A linear outer stage, Bg: its Jacobian is B, so d(Bg)/dx = B dg/dx.
+Bo = rng.standard_normal((p, m))
+J_Bg = num_jacobian(lambda x: Bo @ g(x), x)
+ok &= check("d(Bg)/dx = B dg/dx, p x n", J_Bg, Bo @ num_jacobian(g, x))
 
 # SymPy: the same rule with exact symbolic Jacobians (small integer matrices keep it fast).
 Bs, Cs = sp.Matrix([[1, 2, 0, -1], [0, 1, 3, 1], [2, 0, 1, 1]]), sp.Matrix([[1, -1, 2], [0, 2, 1]])

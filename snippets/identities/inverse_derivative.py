@@ -1,7 +1,7 @@
-"""Derivative of the inverse of A(x) for a scalar x: dA^{-1}/dx = -A^{-1} (dA/dx) A^{-1}.
+"""Derivative of the inverse of F(x) for a scalar x: dF^{-1}/dx = -F^{-1} (dF/dx) F^{-1}.
 
-Why: differentiate A A^{-1} = I with the product rule: (dA/dx) A^{-1} + A (dA^{-1}/dx) = 0.
-The scalar-calculus guess -(dA/dx) A^{-2} is wrong: A and dA/dx do not commute.
+Why: differentiate F F^{-1} = I with the product rule: (dF/dx) F^{-1} + F (dF^{-1}/dx) = 0.
+The scalar-calculus guess -(dF/dx) F^{-2} is wrong: F and dF/dx do not commute.
 """
 import sys
 
@@ -40,22 +40,23 @@ def num_deriv(F, x, h=1e-6):
 
 rng = np.random.default_rng(0)
 n = 4
-A0 = rng.standard_normal((n, n)) + n * np.eye(n)  # comfortably invertible near x
-A1 = rng.standard_normal((n, n))
-A = lambda x: A0 + np.sin(x) * A1
+F0 = rng.standard_normal((n, n)) + n * np.eye(n)  # comfortably invertible near x
+F1 = rng.standard_normal((n, n))
+F = lambda x: F0 + np.sin(x) * F1
 x = 0.3
 
-Ainv, dA = np.linalg.inv(A(x)), num_deriv(A, x)
-dAinv = num_deriv(lambda x: np.linalg.inv(A(x)), x)
-ok = check("dA^{-1}/dx = -A^{-1} (dA/dx) A^{-1}", dAinv, -Ainv @ dA @ Ainv)
-ok &= check("dA^{-1}/dx = -(dA/dx) A^{-2}  (scalar guess)", dAinv, -dA @ Ainv @ Ainv, expect=False)
+Finv, dF = np.linalg.inv(F(x)), num_deriv(F, x)
+dFinv = num_deriv(lambda x: np.linalg.inv(F(x)), x)
+ok = check("(dF/dx) F^{-1} + F (dF^{-1}/dx) = 0", dF @ Finv + F(x) @ dFinv, np.zeros((n, n)))
+ok &= check("dF^{-1}/dx = -F^{-1} (dF/dx) F^{-1}", dFinv, -Finv @ dF @ Finv)
+ok &= check("dF^{-1}/dx = -(dF/dx) F^{-2}  (scalar guess)", dFinv, -dF @ Finv @ Finv, expect=False)
 
 # SymPy needs an explicit matrix of functions of x: a MatrixSymbol cannot depend on x
-# (sp.MatrixSymbol("A", 2, 2).inv().diff(x) silently returns 0).
+# (sp.MatrixSymbol("F", 2, 2).inv().diff(x) silently returns 0).
 t = sp.Symbol("x")
-As = sp.Matrix(2, 2, lambda i, j: sp.Function(f"a{i}{j}")(t))
-Ainv_s = As.inv()
-rule = -Ainv_s * As.diff(t) * Ainv_s
-ok &= check_zero("SymPy: dA^{-1}/dx - (-A^{-1} A' A^{-1})", Ainv_s.diff(t) - rule)
+Fs = sp.Matrix(2, 2, lambda i, j: sp.Function(f"f{i}{j}")(t))
+Finv_s = Fs.inv()
+rule = -Finv_s * Fs.diff(t) * Finv_s
+ok &= check_zero("SymPy: dF^{-1}/dx - (-F^{-1} F' F^{-1})", Finv_s.diff(t) - rule)
 
 sys.exit(0 if ok else 1)

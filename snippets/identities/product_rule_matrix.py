@@ -1,6 +1,6 @@
-"""Product rule for matrices A(x) (m x k) and B(x) (k x n) of a scalar x: d(AB)/dx = A'B + AB'.
+"""Product rule for matrices F(x) (m x p) and G(x) (p x n) of a scalar x: d(FG)/dx = F'G + FG'.
 
-Here A' = dA/dx, entry by entry.
+Here F' = dF/dx, entry by entry.
 
 The order of the factors matters: matrices do not commute.
 """
@@ -40,27 +40,27 @@ def num_deriv(F, x, h=1e-6):
 
 
 rng = np.random.default_rng(0)
-m, k, n = 2, 3, 4
-A0, A1, A2 = rng.standard_normal((3, m, k))
-B0, B1 = rng.standard_normal((2, k, n))
-A = lambda x: A0 + x * A1 + x**2 * A2
-B = lambda x: np.cos(x) * B0 + B1
+m, p, n = 2, 3, 4
+F0, F1, F2 = rng.standard_normal((3, m, p))
+G0, G1 = rng.standard_normal((2, p, n))
+F = lambda x: F0 + x * F1 + x**2 * F2
+G = lambda x: np.cos(x) * G0 + G1
 x = 0.7
 
-dAB = num_deriv(lambda x: A(x) @ B(x), x)
-ok = check("d(AB)/dx = (dA/dx) B + A (dB/dx)", dAB, num_deriv(A, x) @ B(x) + A(x) @ num_deriv(B, x))
+dFG = num_deriv(lambda x: F(x) @ G(x), x)
+ok = check("d(FG)/dx = (dF/dx) G + F (dG/dx)", dFG, num_deriv(F, x) @ G(x) + F(x) @ num_deriv(G, x))
 
 # With square matrices both orders are defined; swapping the factors gives a different matrix.
 S0, S1, T0, T1 = rng.standard_normal((4, 3, 3))
 S, T = (lambda x: S0 + x * S1), (lambda x: T0 + np.sin(x) * T1)
 dST = num_deriv(lambda x: S(x) @ T(x), x)
 swapped = T(x) @ num_deriv(S, x) + num_deriv(T, x) @ S(x)
-ok &= check("d(AB)/dx = B (dA/dx) + (dB/dx) A  (swapped)", dST, swapped, expect=False)
+ok &= check("d(FG)/dx = G (dF/dx) + (dG/dx) F  (swapped)", dST, swapped, expect=False)
 
 t = sp.Symbol("x")
-As = sp.Matrix(2, 2, lambda i, j: sp.Function(f"a{i}{j}")(t))
-Bs = sp.Matrix(2, 2, lambda i, j: sp.Function(f"b{i}{j}")(t))
-rule = As.diff(t) * Bs + As * Bs.diff(t)
-ok &= check_zero("SymPy: d(AB)/dx - (A'B + AB')", (As * Bs).diff(t) - rule)
+Fs = sp.Matrix(2, 2, lambda i, j: sp.Function(f"f{i}{j}")(t))
+Gs = sp.Matrix(2, 2, lambda i, j: sp.Function(f"g{i}{j}")(t))
+rule = Fs.diff(t) * Gs + Fs * Gs.diff(t)
+ok &= check_zero("SymPy: d(FG)/dx - (F'G + FG')", (Fs * Gs).diff(t) - rule)
 
 sys.exit(0 if ok else 1)

@@ -1,6 +1,6 @@
-"""Least squares: L(w) = ||y - Xw||^2 has gradient dL/dw = -2 X^T y + 2 X^T X w.
+"""Least squares: L(w) = ||y - Xw||^2 has gradient dL/dw = -2 X^T y + 2 X^T X w = -2 X^T (y - Xw).
 
-Here y (N) holds the observed targets and Xw the predictions; X is N x d, w is d x 1.
+Here y (m) holds the observed targets and Xw the predictions; X is m x n, w is n x 1.
 Each line of the derivation is checked: the expanded loss, the term-by-term gradient, the result.
 """
 import sys
@@ -35,10 +35,10 @@ def check(label, got, want, expect=True, tol=1e-6):
 
 
 rng = np.random.default_rng(0)
-N, d = 6, 3
-X = rng.standard_normal((N, d))
-y = rng.standard_normal((N, 1))
-w = rng.standard_normal((d, 1))
+m, n = 6, 3  # m examples, n features
+X = rng.standard_normal((m, n))
+y = rng.standard_normal((m, 1))
+w = rng.standard_normal((n, 1))
 
 L = lambda w: ((y - X @ w).T @ (y - X @ w)).item()
 expanded = (y.T @ y - y.T @ X @ w - w.T @ X.T @ y + w.T @ X.T @ X @ w).item()
@@ -49,8 +49,9 @@ XtX = X.T @ X
 term_by_term = 0 - X.T @ y - X.T @ y + (XtX + XtX.T) @ w
 ok &= check("dL/dw = 0 - X^Ty - X^Ty + (X^TX + (X^TX)^T)w", term_by_term, G)
 ok &= check("dL/dw = -2 X^T y + 2 X^T X w", -2 * X.T @ y + 2 * XtX @ w, G)
+ok &= check("dL/dw = -2 X^T (y - Xw)", -2 * X.T @ (y - X @ w), G)
 
-Xs, ys, ws = sp.MatrixSymbol("X", N, d), sp.MatrixSymbol("y", N, 1), sp.MatrixSymbol("w", d, 1)
+Xs, ys, ws = sp.MatrixSymbol("X", m, n), sp.MatrixSymbol("y", m, 1), sp.MatrixSymbol("w", n, 1)
 D = ((ys - Xs * ws).T * (ys - Xs * ws)).diff(ws)
 value = sp.Matrix(D.subs({Xs: sp.Matrix(X), ys: sp.Matrix(y), ws: sp.Matrix(w)}))
 ok &= check(f"SymPy: dL/dw = {D}", value, G)

@@ -36,19 +36,22 @@ def check(label, got, want, expect=True, tol=1e-6):
 
 
 rng = np.random.default_rng(0)
-N, d = 6, 3
-X = rng.standard_normal((N, d))
-y = rng.standard_normal((N, 1))
+m, n = 6, 3  # m examples, n features
+X = rng.standard_normal((m, n))
+y = rng.standard_normal((m, 1))
 L = lambda w: ((y - X @ w).T @ (y - X @ w)).item()
 
 w_star = np.linalg.solve(X.T @ X, X.T @ y)
 ok = check("w = (X^T X)^{-1} X^T y", np.linalg.inv(X.T @ X) @ X.T @ y, w_star)
 ok &= check("w agrees with np.linalg.lstsq", np.linalg.lstsq(X, y, rcond=None)[0], w_star)
+ok &= check("X^T X w = X^T y", X.T @ X @ w_star, X.T @ y)
+# Equivalently the residual is orthogonal to every column of X (compared on the scale of X^T y).
+ok &= check("X^T (y - X w) = 0", X.T @ (y - X @ w_star) / np.abs(X.T @ y).max(), np.zeros((n, 1)))
 # At the minimum the gradient vanishes (compared on the scale of a typical gradient entry).
-ok &= check("dL/dw at w = 0", num_grad(L, w_star) / np.abs(X.T @ y).max(), np.zeros((d, 1)))
+ok &= check("dL/dw at w = 0", num_grad(L, w_star) / np.abs(X.T @ y).max(), np.zeros((n, 1)))
 
 # It is a minimum: L(w + v) - L(w) = ||Xv||^2 >= 0 for every step v.
-v = rng.standard_normal((d, 1))
+v = rng.standard_normal((n, 1))
 ok &= check("L(w + v) - L(w) = ||Xv||^2", L(w_star + v) - L(w_star), np.linalg.norm(X @ v) ** 2)
 
 sys.exit(0 if ok else 1)

@@ -1,4 +1,7 @@
-"""d ||x||^2/dx = d (x^T x)/dx = 2x: ||x||^2 = sum_i x_i^2, so each partial derivative is 2 x_i."""
+"""d ||x||^2/dx = d (x^T x)/dx = 2x: ||x||^2 = sum_i x_i^2, so each partial derivative is 2 x_i.
+
+Shifting x by a constant a shifts the gradient too: d ||x - a||^2/dx = 2(x - a).
+"""
 import sys
 
 import numpy as np
@@ -33,10 +36,13 @@ def check(label, got, want, expect=True, tol=1e-6):
 rng = np.random.default_rng(0)
 n = 4
 x = rng.standard_normal((n, 1))
+a = rng.standard_normal((n, 1))
 
 ok = check("||x||^2 = x^T x", np.linalg.norm(x) ** 2, (x.T @ x).item())
 G = num_grad(lambda x: np.linalg.norm(x) ** 2, x)
 ok &= check("d ||x||^2/dx = 2x", G, 2 * x)
+G_shift = num_grad(lambda x: np.linalg.norm(x - a) ** 2, x)
+ok &= check("d ||x - a||^2/dx = 2(x - a)", G_shift, 2 * (x - a))
 
 xs = sp.MatrixSymbol("x", n, 1)
 D = (xs.T * xs).diff(xs)
