@@ -48,9 +48,11 @@ def chromium_path() -> Path:
 def site(chromium_path, tmp_path_factory) -> harness.Site:
     site_dir = tmp_path_factory.mktemp("browser") / "site"
     try:
-        seconds = harness.build(site_dir)
+        seconds, failure = harness.build(site_dir), None
     except RuntimeError as exc:
-        pytest.fail(str(exc), pytrace=False)
+        failure = str(exc)
+    if failure:
+        pytest.fail(failure, pytrace=False)
     server = harness.Server(site_dir)
     pages = harness.sitemap_paths(site_dir)
     sources = {p.url: p for p in harness.source_pages() if p.url in pages}

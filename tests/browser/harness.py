@@ -211,6 +211,22 @@ CODE_FACTS_JS = """() => [...document.querySelectorAll('article pre > code')].ma
 })""".replace("COPY_BUTTON", json.dumps(COPY_BUTTON))
 
 
+# Switch the page to Material's dark scheme the way its palette toggle does (the body's
+# data-md-color-* attributes from the dark option), with transitions off so colours are final.
+DARK_SCHEME_JS = """() => {
+  const dark = document.querySelector('form[data-md-component="palette"] input[data-md-color-scheme="slate"]');
+  if (!dark) return false;
+  const style = document.createElement('style');
+  style.textContent = '*, *::before, *::after { transition: none !important; }';
+  document.head.appendChild(style);
+  for (const key of ['scheme', 'primary', 'accent']) {
+    const value = dark.getAttribute('data-md-color-' + key);
+    if (value) document.body.setAttribute('data-md-color-' + key, value);
+  }
+  return true;
+}"""
+
+
 @dataclass
 class Visit:
     path: str
@@ -221,6 +237,7 @@ class Visit:
     math: dict = field(default_factory=dict)
     code: list[dict] = field(default_factory=list)
     axe: list[dict] = field(default_factory=list)
+    axe_dark: list[dict] | None = None          # None: the site has no dark scheme
     screenshot: Path | None = None
     error: str | None = None
 
@@ -231,13 +248,18 @@ def slug(path: str) -> str:
 
 class Reader:
     """Visits pages in one browser context and keeps what it saw. Every request that would leave
-    127.0.0.1 is recorded and aborted, so no test depends on (or talks to) the outside world."""
+    127.0.0.1 is recorded (with the page that made it) and aborted, so no test depends on, or
+    talks to, the outside world."""
+
+    # Pages loaded and checked at once (each tab has its own renderer). More than 1 was slower on
+    # a 2-core machine: the tabs compete for the same cores.
+    BATCH = 1
 
     def __init__(self, browser, site: Site, screenshots: Path | None = ARTIFACTS):
         self.browser = browser
         self.site = site
         self.outside: list[tuple[str, str]] = []      # (page it came from, URL)
-        self._current = "(no page)"
+        self._tabs: dict = {}                         # Page -> site path
         self._visits: dict[str, Visit] = {}
         self.screenshots = screenshots
         if screenshots:
@@ -253,62 +275,150 @@ class Reader:
     def _route(self, route, request):
         if urlparse(request.url).hostname in LOCAL_HOSTS:
             route.continue_()
-        else:
-            self.outside.append((self._current, request.url))
-            route.abort("blockedbyclient")
+            return
+        try:
+            origin = self._tabs.get(request.frame.page, "(another page)")
+        except Exception:  # requests from workers have no frame
+            origin = "(a worker)"
+        self.outside.append((origin, request.url))
+        route.abort("blockedbyclient")
 
-    def open(self, path: str, errors: list[str] | None = None, failed: list[str] | None = None,
-             context=None):
-        """A new tab showing `path`, ready: loaded, fonts ready, search index loaded."""
+    def tab(self, path: str, errors: list[str] | None = None, failed: list[str] | None = None,
+            context=None):
+        """A new tab, listening, on its way to `path` (navigation committed, not yet loaded)."""
         page = (context or self.context).new_page()
+        self._tabs[page] = path
         if errors is not None:
             page.on("console", lambda m: m.type == "error" and errors.append(f"console: {m.text}"))
             page.on("pageerror", lambda e: errors.append(f"uncaught: {e}"))
         if failed is not None:
             page.on("response", lambda r: r.status >= 400 and failed.append(f"{r.status} {r.url}"))
-        self._current = path
-        page.goto(self.site.url(path), wait_until="load")
+        page.goto(self.site.url(path), wait_until="commit")
+        return page
+
+    @staticmethod
+    def ready(page, search_ready: bool = True):
+        page.wait_for_load_state("load")
         page.evaluate("document.fonts.ready.then(() => true)")
-        wait_for_search_index(page)
+        if search_ready:
+            wait_for_search_index(page)
+
+    def open(self, path: str, errors: list[str] | None = None, failed: list[str] | None = None,
+             context=None, search_ready: bool = True):
+        """A new tab showing `path`, ready: loaded, fonts ready, search index loaded (unless
+        `search_ready` is false)."""
+        page = self.tab(path, errors, failed, context)
+        self.ready(page, search_ready)
         return page
 
     def visit(self, path: str) -> Visit:
-        if path in self._visits:
-            return self._visits[path]
-        v = Visit(path)
-        self._visits[path] = v
-        before = len(self.outside)
-        page = None
-        try:
-            page = self.open(path, v.console_errors, v.failed_responses)
+        if path not in self._visits:
+            self._visit_batch([path])
+        return self._visits[path]
+
+    def visit_all(self) -> list[Visit]:
+        todo = [p for p in self.site.pages if p not in self._visits]
+        for i in range(0, len(todo), self.BATCH):
+            self._visit_batch(todo[i:i + self.BATCH])
+        return [self._visits[p] for p in self.site.pages]
+
+    def _visit_batch(self, paths: list[str]):
+        """Load a few pages at once; per page: screenshot, facts, axe (light), axe colour rules in
+        the dark scheme. axe runs in all the batch's tabs at the same time."""
+        tabs = []
+        for path in paths:
+            v = self._visits[path] = Visit(path)
+            try:
+                tabs.append((v, self.tab(path, v.console_errors, v.failed_responses)))
+            except Exception as exc:
+                v.error = f"{type(exc).__name__}: {exc}"
+
+        def light(v, page):
+            # Search is exercised by its own tests: its index is waited for on one page only.
+            self.ready(page, search_ready=v.path == "/")
             if self.screenshots:
-                v.screenshot = self.screenshots / f"{slug(path)}.png"
+                v.screenshot = self.screenshots / f"{slug(v.path)}.png"
                 page.screenshot(path=str(v.screenshot), full_page=True)
             v.math = page.evaluate(MATH_FACTS_JS)
             v.code = page.evaluate(CODE_FACTS_JS)
             v.text = page.evaluate(VISIBLE_TEXT_JS)
-            v.axe = axe_violations(page)
-        except Exception as exc:  # a page that cannot be visited fails every test, by name
-            v.error = f"{type(exc).__name__}: {exc}"
-        finally:
+            start_axe(page)
+
+        def dark(v, page):
+            v.axe = finish_axe(page)
+            if page.evaluate(DARK_SCHEME_JS):
+                if self.screenshots and v.path == "/":
+                    page.screenshot(path=str(self.screenshots / "index-dark.png"))
+                # Header, navigation and footer are the same on every page: checked in full on
+                # the home page, elsewhere only the content.
+                start_axe(page, rules=COLOUR_RULES, context=None if v.path == "/" else ".md-content")
+                v.axe_dark = []
+
+        def last(v, page):
+            if v.axe_dark is not None:
+                v.axe_dark = finish_axe(page)
+
+        for stage in (light, dark, last):
+            for v, page in tabs:
+                if page is not None and not v.error:
+                    self._step(v, lambda: stage(v, page))
+        for v, page in tabs:
             if page is not None:
                 page.close()
-            v.outside_requests = [url for _, url in self.outside[before:]]
-        return v
+            v.outside_requests = [url for origin, url in self.outside if origin == v.path]
 
-    def visit_all(self) -> list[Visit]:
-        return [self.visit(p) for p in self.site.pages]
+    @staticmethod
+    def _step(v: Visit, fn):
+        try:
+            fn()
+        except Exception as exc:  # a page that cannot be visited fails every test, by name
+            v.error = f"{type(exc).__name__}: {exc}"
 
     def close(self):
         self.context.close()
 
 
-def axe_violations(page, impacts=("serious", "critical")) -> list[dict]:
-    """axe-core (the copy bundled with axe-playwright-python) on the page as it is now."""
-    from axe_playwright_python.sync_playwright import Axe
+# The rules that depend on colours, run again in the dark scheme.
+COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 
-    results = Axe().run(page)
-    return [v for v in results.response["violations"] if v.get("impact") in impacts]
+
+def _axe_options(rules: list[str] | None) -> dict:
+    options: dict = {"resultTypes": ["violations"]}
+    if rules:
+        options["runOnly"] = {"type": "rule", "values": rules}
+    return options
+
+
+def _axe_script() -> str:
+    from axe_playwright_python.base import AXE_SCRIPT   # axe-core, as axe-playwright-python ships it
+
+    return AXE_SCRIPT
+
+
+def start_axe(page, rules: list[str] | None = None, context: str | None = None):
+    """Start axe-core in the page (on the whole document, or on the elements matching the CSS
+    selector `context`) and return at once (see finish_axe)."""
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.evaluate(_axe_script())
+    page.evaluate("""([context, options]) => { window.__axe = null;
+        axe.run(context || document, options).then(r => { window.__axe = r.violations; },
+                                                   e => { window.__axe = {error: String(e)}; }); }""",
+                  [context, _axe_options(rules)])
+
+
+def finish_axe(page, impacts=("serious", "critical"), timeout_ms: int = 60_000) -> list[dict]:
+    page.wait_for_function("window.__axe !== null", timeout=timeout_ms)
+    violations = page.evaluate("window.__axe")
+    if isinstance(violations, dict):
+        raise RuntimeError(f"axe-core failed: {violations['error']}")
+    return [v for v in violations if v.get("impact") in impacts]
+
+
+def axe_violations(page, impacts=("serious", "critical"), rules: list[str] | None = None) -> list[dict]:
+    """axe-core (the copy bundled with axe-playwright-python) on the page as it is now: every
+    rule, or only `rules`; the serious and critical violations."""
+    start_axe(page, rules)
+    return finish_axe(page, impacts)
 
 
 def describe_axe(violations: list[dict]) -> str:
@@ -330,7 +440,7 @@ def wait_for_search_index(page, timeout_ms: int = 10_000):
         page.wait_for_function(f"() => !/Initializing/i.test({META}.textContent)", timeout=timeout_ms)
 
 
-def wait_for_results(page, query: str = "", settle_ms: int = 150, timeout_s: float = 8.0) -> list[str]:
+def wait_for_results(page, query: str = "", settle_ms: int = 120, timeout_s: float = 8.0) -> list[str]:
     """Results come from a web worker after each keystroke: wait until they stop changing and
     return the result links (hrefs), best first."""
     deadline = time.monotonic() + timeout_s
@@ -352,12 +462,18 @@ def search(page, query: str) -> list[str]:
     box = page.locator("input.md-search__input")
     if not box.is_visible():
         page.locator("label.md-header__button[for='__search']").click()
-    box.click()
-    box.press("Control+a")
+    if not box.evaluate("e => e === document.activeElement"):
+        box.click()
+    # Material searches on key events, not on `input`: empty the box and press Backspace (results
+    # reset), put in all but the last character, then type that one. So exactly one search runs
+    # after the reset, and the first results shown are the answer to the whole query.
+    # (test_search_works_from_the_keyboard_alone types every character.)
+    box.fill("")
     box.press("Backspace")
     page.wait_for_function(f"() => !/match/i.test({META}.textContent)")
-    box.press_sequentially(query)
-    return wait_for_results(page, query)
+    box.fill(query[:-1])
+    box.press(query[-1])
+    return wait_for_results(page, query, settle_ms=0)
 
 
 def copy_readme_screenshot(src: Path):
