@@ -16,9 +16,13 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from sitemeta import load_vocabulary, validate_directory  # noqa: E402
+from sitemeta import FrontMatterError, load_vocabulary, validate_directory  # noqa: E402
 
-METAS = validate_directory(ROOT / "docs", load_vocabulary(ROOT / "mkdocs.yml"), ROOT)
+try:
+    METAS = validate_directory(ROOT / "docs", load_vocabulary(ROOT / "mkdocs.yml"), ROOT)
+    FRONT_MATTER_PROBLEMS = ""
+except FrontMatterError as exc:  # reported by test_front_matter_is_valid, not as a collection error
+    METAS, FRONT_MATTER_PROBLEMS = [], str(exc)
 # The tags index holds the listing (`<!-- material/tags -->`); Material shows no tags on it and does
 # not list it, so its tags serve search only.
 LISTING = {m.path for m in METAS if "<!-- material/tags" in (ROOT / m.path).read_text(encoding="utf-8")}
@@ -34,6 +38,11 @@ def _site_url_host() -> str:
 OWN_HOST = _site_url_host()
 OWN_PATH = urlsplit(re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"),
                               re.M).group(1)).path or "/"
+
+
+def test_front_matter_is_valid():
+    assert not FRONT_MATTER_PROBLEMS, FRONT_MATTER_PROBLEMS
+    assert METAS
 
 
 @pytest.fixture(scope="module")
