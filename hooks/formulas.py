@@ -81,7 +81,7 @@ def on_page_content(html_text, page, config, files):
         title = _mark(result)
         if display:
             badge = (f'<span class="mc-mark" title="{html.escape(title)}" aria-label="{html.escape(title)}">'
-                     f'{"✓" if result.status == "verified" else "≔"}</span>') if title else ""
+                     f'{"✓" if result.status == "verified" else "def"}</span>') if title else ""
             return f'<div class="math display mc-{result.status}">{mathml}{badge}</div>'
         attr = f' title="{html.escape(title)}"' if title else ""
         return f'<span class="math mc-{result.status}"{attr}>{mathml}</span>'

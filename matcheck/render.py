@@ -46,7 +46,8 @@ def _unicode_variants(mathml: str) -> str:
 def to_mathml(tex: str, display: bool) -> str:
     """Render TeX to a MathML string; raise TexError on invalid TeX."""
     try:
-        return _unicode_variants(_render(tex, display))
+        # `:=` typeset as one symbol (KaTeX would space `:` as punctuation): "z ≔ Wx + b".
+        return _unicode_variants(_render(tex.replace(":=", r"\coloneqq "), display))
     except pykatex.ParseError as exc:
         raise TexError(str(exc)) from None
 
