@@ -11,10 +11,13 @@
   * gives every plot its caption as alt text: the markdown cell right after a plot must start with
     "Figure:" (plain text, no math), or the build fails;
   * adds a download link to the notebook's source, which `include_source` copies next to the page.
+- on_config: unsets MPLBACKEND, so the executing kernels draw inline plots whatever the caller's
+  environment says.
 """
 from __future__ import annotations
 
 import html
+import os
 import re
 from pathlib import Path
 
@@ -61,6 +64,9 @@ def on_files(files, config):
 
 
 def on_config(config):
+    # The notebooks' kernels inherit this environment; with MPLBACKEND set (Agg, say) matplotlib
+    # would not use the inline backend, and the pages would silently lose their plots.
+    os.environ.pop("MPLBACKEND", None)
     jupyter = config.plugins.get("mkdocs-jupyter")
     if jupyter is None or not jupyter.config.get("include_source"):
         raise PluginError("mkdocs.yml: hooks/notebooks.py needs the mkdocs-jupyter plugin with "
