@@ -5,7 +5,8 @@
 - Uses each page's `summary` as its <meta name="description">.
 - Shows the page's aliases under its title ("Also known as: ...").
 - Adds each page's aliases to the search index as the `aliases` field (boosted in mkdocs.yml under
-  the search plugin's `fields`), so typing an alias finds the page that carries it first.
+  the search plugin's `fields`) of the page's own entry, and keeps tags on that entry only, so
+  typing an alias or a tag finds the page that carries it first.
 """
 from __future__ import annotations
 
@@ -76,7 +77,8 @@ def on_page_markdown(markdown, page, config, files):
     meta = _state["pages"].get(page.file.src_uri)
     if meta is None:
         return markdown
-    page.meta.setdefault("description", meta.summary)
+    # Material writes the description into an attribute unescaped: escape it here.
+    page.meta.setdefault("description", html.escape(meta.summary, quote=True))
     _state["urls"][page.url] = list(meta.aliases)
     block = "\n\n" + aliases_html(meta.aliases) + "\n\n"
     fence = markdown.find("```")
@@ -94,8 +96,14 @@ def on_post_build(config):
     index = json.loads(path.read_text(encoding="utf-8"))
     by_url = _state.get("urls", {})
     for doc in index.get("docs", []):
-        aliases = by_url.get(doc.get("location"))
+        location = doc.get("location", "")
+        aliases = by_url.get(location)
         if aliases is not None:
             doc["aliases"] = aliases
+        elif "#" in location and location.split("#", 1)[0] in by_url:
+            # Tags describe the page, not each section: Material copies them onto every section's
+            # entry, which makes a tag as common as a stop word to lunr's scoring (and lets a
+            # section outrank its page). Keep them on the page's own entry only.
+            doc.pop("tags", None)
     path.write_text(json.dumps(index, separators=(",", ":")), encoding="utf-8")
 

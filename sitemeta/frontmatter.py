@@ -29,6 +29,11 @@ _EXAMPLE = (
 
 _SUMMARY_MAX = 200
 
+# Characters Material's search (lunr) parses as query syntax inside a word: typed into the search
+# box, an alias holding one fails to parse or means something else, so it could never be found.
+_QUERY_SYNTAX = re.compile(r'[\^~:*"]')
+_QUERY_PREFIX = re.compile(r"(?:^|\s)[+-]+(?=\S)")
+
 
 class FrontMatterError(ValueError):
     """One or more pages have bad front matter; `problems` holds one line per problem."""
@@ -152,6 +157,12 @@ def check_page(data: dict, path: str, vocabulary: Iterable[str]) -> tuple[PageMe
     aliases = _string_list(data, "aliases", path, problems, "names readers may search for")
     seen_aliases: dict[str, str] = {}
     for alias in aliases:
+        syntax = _QUERY_SYNTAX.search(alias) or _QUERY_PREFIX.search(alias)
+        if syntax:
+            problems.append(
+                f"{path}: alias `{alias}` cannot be typed into the search box: Material's search reads "
+                f"`{syntax.group(0).strip()}` as query syntax (boost, fuzziness, field, wildcard or "
+                "presence); write the alias in words")
         key = normalize_alias(alias)
         if key in seen_aliases:
             problems.append(f"{path}: alias `{alias}` is listed twice in `aliases` "

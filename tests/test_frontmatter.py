@@ -43,8 +43,8 @@ READER_ALIASES = {
     "normal equations": "docs/least-squares.md",
     "completing the square": "docs/bayesian-linear-regression.md",
     "log-likelihood gradient": "docs/softmax-cross-entropy.md",
-    "softmax": "docs/softmax-cross-entropy.md",
-    "cross-entropy": "docs/softmax-cross-entropy.md",
+    "softmax classifier": "docs/softmax-cross-entropy.md",
+    "categorical cross-entropy": "docs/softmax-cross-entropy.md",
     "trace trick": "docs/identities.md",
     "cyclic property": "docs/identities.md",
 }
@@ -157,6 +157,19 @@ def test_tags_must_be_a_list(tmp_path):
     assert "docs/str.md: `tags` must be a YAML list" in msg
 
 
+def test_alias_with_search_query_syntax_is_rejected(tmp_path):
+    # typed into Material's search box, `a^T` is a boost modifier and the query fails to parse
+    msg = problems_of(tmp_path, {"syntax.md": GOOD.replace("[some alias]", '["derivative of a^T X b"]')})
+    assert "docs/syntax.md: alias `derivative of a^T X b` cannot be typed into the search box" in msg
+    assert "write the alias in words" in msg
+
+
+def test_aliases_with_hyphens_and_apostrophes_are_fine(tmp_path):
+    text = GOOD.replace("[some alias]", "[cross-entropy, \"Jacobi's formula\", x - y]")
+    meta = load_page(write(tmp_path, "ok.md", text), VOCABULARY, "docs/ok.md")
+    assert meta.aliases == ("cross-entropy", "Jacobi's formula", "x - y")
+
+
 def test_every_problem_is_reported_at_once(tmp_path):
     msg = problems_of(tmp_path, {
         "one.md": GOOD.replace("[calculus]", "[nope]"),
@@ -192,7 +205,7 @@ BUILD_CASES = {
         lambda t: t.replace("  - notation\n", "  - notations\n", 1),
         ["docs/notation.md", "unknown tag `notations`", "tags_allowed"]),
     "duplicate alias": (
-        lambda t: t.replace("  - column vector\n", "  - column vector\n  - Jacobian\n", 1),
+        lambda t: t.replace("  - column vector convention\n", "  - column vector convention\n  - Jacobian\n", 1),
         ["docs/notation.md", "duplicate alias `Jacobian`", "docs/vector-derivatives.md"]),
     "missing summary": (
         lambda t: t.replace("summary: ", "summery: ", 1),
