@@ -177,10 +177,11 @@ class Site:
 # ---------------------------------------------------------------------------------------------
 # A reader in Chromium
 
-# Text that a reader sees, leaving out code (pre, code, kbd, samp).
+# Text that a reader sees outside code (pre, code, kbd, samp) and outside typeset math (MathML's
+# own text, e.g. the ^ of a hat accent, is not TeX).
 VISIBLE_TEXT_JS = """() => {
   const style = document.createElement('style');
-  style.textContent = 'pre, code, kbd, samp { display: none !important; }';
+  style.textContent = 'pre, code, kbd, samp, math { display: none !important; }';
   document.head.appendChild(style);
   const text = document.body.innerText;
   style.remove();

@@ -18,7 +18,7 @@ RAW_TEX = [
     (re.compile(r"\$"), "a dollar sign"),
     (re.compile(r"\\[A-Za-z]+"), "a TeX command"),
     (re.compile(r"\\[()\[\]{}]"), "a TeX delimiter"),
-    (re.compile(r"\^\s*(?:\{|\\|[A-Za-z0-9])"), "a TeX superscript such as ^T"),
+    (re.compile(r"\^(?:\{|\\|[A-Za-z0-9])"), "a TeX superscript such as ^T"),
     (re.compile(r"_\{"), "a TeX subscript"),
 ]
 
@@ -184,6 +184,28 @@ def test_search_finds_every_tag(reader, site):
     _search_terms(reader, site, "tags")
 
 
+def test_search_results_show_no_raw_tex(reader, site):
+    """Result previews come from the search index: TeX that went in there (e.g. MathML's TeX
+    annotation) is shown to readers as raw TeX. One search per tag (or a default query)."""
+    queries = sorted(_carriers(site, "tags")) or [_some_query(site)]
+    page = reader.open("/")
+    problems = []
+    try:
+        for query in queries:
+            search(page, query)
+            text = page.evaluate(
+                "[...document.querySelectorAll('.md-search-result__item')].map(e => e.innerText).join('\\n')")
+            for pattern, what in RAW_TEX:
+                m = pattern.search(text)
+                if m:
+                    context = text[max(0, m.start() - 50): m.end() + 30].replace("\n", " ")
+                    problems.append(f"search {query!r}: {what} {m.group(0)!r}: ...{context}...")
+                    break
+    finally:
+        page.close()
+    _fail_if(problems, "raw TeX in search result previews")
+
+
 @pytest.mark.parametrize("key", ["/", "s"])
 def test_search_works_from_the_keyboard_alone(reader, site, key):
     page = reader.open("/")
@@ -284,13 +306,19 @@ def test_every_code_block_has_a_copy_button(reader, site, visits):
             problems.append(f"{path}: code block {c['index']}: copy button has no accessible name")
     _fail_if(problems, "code blocks without a working copy button")
 
-    # And the first button copies its block.
-    path = blocks[0][0]
+    # And a button copies its block: the first code block in view (not in a closed tab or details).
     context = reader.new_context()
     try:
         context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site.base)
-        page = reader.open(path, context=context)
-        pre = page.locator("article pre:has(> code)").first
+        for path in dict.fromkeys(p for p, _ in blocks):
+            page = reader.open(path, context=context, search_ready=False)
+            pre = page.locator("article pre:has(> code) >> visible=true")
+            if pre.count():
+                break
+            page.close()
+        else:
+            pytest.fail("no code block is visible without opening a tab or a details box", pytrace=False)
+        pre = pre.first
         pre.hover()
         pre.locator(COPY_BUTTON).first.click()
         copied = page.evaluate("navigator.clipboard.readText()")
