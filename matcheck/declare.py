@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Optional
 
 from lark import Lark, Transformer, v_args
@@ -146,7 +147,14 @@ _PARSER = Lark(_GRAMMAR, start="decls", parser="earley", lexer="dynamic")
 
 
 def parse_declarations(text: str) -> list[Decl]:
-    """Parse a where-box body or a --where string; raise DeclarationError saying what is wrong."""
+    """Parse a where-box body or a --where string; raise DeclarationError saying what is wrong.
+    A where box is parsed line by line: short inputs keep the Earley parser fast, and the same
+    line (`x: n`) on many pages is parsed once."""
+    return [d for line in text.strip().splitlines() if line.strip() for d in _parse_declarations(line.strip())]
+
+
+@lru_cache(maxsize=1024)
+def _parse_declarations(text: str) -> tuple:
     try:
         tree = _PARSER.parse(text.strip())
     except UnexpectedInput as exc:
@@ -173,7 +181,7 @@ def parse_declarations(text: str) -> list[Decl]:
             raise DeclarationError(f"`{d.tex}`: tall needs a matrix shape `m x n`")
         if {"onehot", "probability"} & d.props and d.kind != "vector":
             raise DeclarationError(f"`{d.tex}`: onehot and probability need a vector shape")
-    return decls
+    return tuple(decls)
 
 
 def describe(decl: Decl) -> str:
