@@ -75,10 +75,15 @@ class _ToAst(Transformer):
             node = HOp(op, node, items[k + 1])
         return node
 
-    def hessian(self, var):
-        return DOp(var, "hessian")
+    def hessian(self, *items):
+        order = [str(i) for i in items if isinstance(i, Token)]
+        if order != ["2"]:
+            raise ValueError("only second derivatives (\\nabla^2) are supported")
+        return DOp(next(i for i in items if not isinstance(i, Token)), "hessian")
 
-    def deriv2(self, _p1, expr, _p2, var1, _p3, var2, sup=None):
+    def deriv2(self, _p1, order, expr, _p2, var1, _p3, var2, sup=None):
+        if str(order) != "2":
+            raise ValueError("only second derivatives are supported")
         if var1 != var2:
             raise ValueError("mixed second derivatives are not supported: use the same variable twice")
         return Hessian(expr, var1)
