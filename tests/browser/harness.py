@@ -478,7 +478,16 @@ def search(page, query: str) -> list[str]:
 
 
 def copy_readme_screenshot(src: Path):
-    """Replace docs/assets/screenshot.png (the README's picture) only when asked to."""
-    if os.environ.get("MATCALC_UPDATE_SCREENSHOT") == "1":
-        README_SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
+    """Replace docs/assets/screenshot.png (the README's picture) only when asked to
+    (MATCALC_UPDATE_SCREENSHOT=1), reduced to 128 colours to keep the repository small."""
+    if os.environ.get("MATCALC_UPDATE_SCREENSHOT") != "1":
+        return
+    README_SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        from PIL import Image
+    except ImportError:
         shutil.copyfile(src, README_SCREENSHOT)
+        return
+    image = Image.open(src).convert("RGB")
+    image.quantize(colors=128, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE).save(
+        README_SCREENSHOT, optimize=True)

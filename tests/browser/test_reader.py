@@ -333,11 +333,11 @@ def test_home_page_screenshot(reader, site, visits):
     page at the viewport size (docs/assets/screenshot.png with MATCALC_UPDATE_SCREENSHOT=1)."""
     missing = [v.path for v in visits if not (v.screenshot and v.screenshot.is_file())]
     assert not missing, f"no screenshot for {missing}"
-    page = reader.open("/")
+    page = reader.open("/", context=reader.new_context(viewport={"width": 1280, "height": 960}))
     try:
         out = ARTIFACTS / "home-viewport.png"
         page.screenshot(path=str(out))
         assert out.stat().st_size > 10_000
         copy_readme_screenshot(out)
     finally:
-        page.close()
+        page.context.close()
