@@ -10,7 +10,9 @@
     so notebooks write math as plain text or code;
   * gives every plot its caption as alt text: the markdown cell right after a plot must start with
     "Figure:" (plain text, no math), or the build fails;
-  * adds a download link to the notebook's source, which `include_source` copies next to the page.
+  * adds a download link to the notebook's source, which `include_source` copies next to the page;
+  * restyles code cells with Material's code colours and makes scrolling cells focusable (the
+    Jupyter theme fails axe's colour-contrast and scrollable-region-focusable checks);
 - on_config: unsets MPLBACKEND, so the executing kernels draw inline plots whatever the caller's
   environment says.
 """
@@ -48,6 +50,38 @@ _IMG = re.compile(r'<img\b(?P<attrs>[^>]*\bsrc="data:image/[^"]*"[^>]*)>')
 _ALT = re.compile(r'\salt="[^"]*"')
 _CAPTION = re.compile(r"<p>\s*(Figure:.*?)</p>", re.S)
 _TAG = re.compile(r"<[^>]+>")
+
+# The Jupyter theme's code colours and prompts fail axe's colour-contrast check; use Material's
+# code colours (the ones every other page's code blocks use) inside notebook pages.
+_MATERIAL_CODE = {
+    "comment": "comment", "string": "string", "string-2": "string", "number": "number",
+    "operator": "operator", "keyword": "keyword", "builtin": "constant", "def": "function",
+    "variable": "name", "variable-2": "name", "variable-3": "name", "property": "variable",
+    "attribute": "variable", "atom": "constant", "meta": "special", "qualifier": "special",
+    "tag": "keyword", "bracket": "punctuation", "punctuation": "punctuation", "link": "special",
+    "error": "special", "header": "generic", "quote": "comment", "hr": "comment",
+}
+_STYLE = (
+    "<style>\n/* hooks/notebooks.py: Material's code colours and prompt colour (axe colour-contrast) */\n"
+    "article.md-typeset .jupyter-wrapper {\n"
+    + "".join(f"  --jp-mirror-editor-{jp}-color: var(--md-code-hl-{md}-color);\n"
+              for jp, md in _MATERIAL_CODE.items())
+    + "  --jp-cell-editor-background: var(--md-code-bg-color);\n"
+    "  --jp-cell-inprompt-font-color: var(--md-default-fg-color--light);\n"
+    "  --jp-cell-outprompt-font-color: var(--md-default-fg-color--light);\n"
+    "  --jp-cell-prompt-not-active-font-color: var(--md-default-fg-color--light);\n"
+    "  --jp-cell-prompt-not-active-opacity: 1;\n"
+    "}\n"
+    "/* Material's slate number colour is 4.45:1 on its code background; 5.1:1 here */\n"
+    '[data-md-color-scheme="slate"] article.md-typeset .jupyter-wrapper {\n'
+    "  --jp-mirror-editor-number-color: #ea7a6e;\n"
+    "}\n"
+    "article.md-typeset .jupyter-wrapper .highlight-ipynb { color: var(--md-code-fg-color); }\n"
+    "</style>"
+)
+# Code cells and outputs scroll sideways when a line is long: make them focusable, so keyboard
+# users can scroll them (axe scrollable-region-focusable), as Material does for its code blocks.
+_SCROLLERS = re.compile(r'<div class="highlight-ipynb\b[^"]*"(?![^>]*tabindex)|<pre(?![^>]*tabindex)(?=[\s>])')
 
 _DOWNLOAD_ICON = (  # Material's own "material/download" icon
     '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" aria-hidden="true">'
@@ -110,6 +144,7 @@ def on_page_content(content, page, config, files):
             raise PluginError(f"{where}: TeX math {tex.group(0)[:60]!r} in a markdown cell would show "
                               "as raw TeX; write it as plain text (Unicode) or as code")
     content = _alt_texts(content, where)
+    content = _SCROLLERS.sub(lambda m: m.group(0) + ' tabindex="0"', content)
 
     name = html.escape(Path(page.file.abs_src_path).name)
     button = (f'<a href="{name}" download class="md-content__button md-icon" '
@@ -117,4 +152,4 @@ def on_page_content(content, page, config, files):
     footer = (f'<p class="nb-download"><a href="{name}" download>Download this notebook '
               f'({name})</a>: a plain Python file in jupytext\'s percent format. Run it with '
               '<code>python</code>, or open it as a notebook in Jupyter with jupytext.</p>')
-    return button + content + footer
+    return button + content + footer + _STYLE

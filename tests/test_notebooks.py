@@ -201,8 +201,12 @@ def test_hook_strips_cdn_scripts_and_sets_alt_text():
     cdn = ('<!-- Load mathjax -->\n<script src=""> </script>\n<script type="text/x-mathjax-config">x</script>\n'
            '<!-- End of mathjax configuration -->\n<script type="module">import("https://cdnjs.example/m.mjs")</script>\n'
            '<script>document.addEventListener("clipboard-copy", f)</script>')
-    out = _render(cdn + IMG + CAPTION)
+    code = '<div class="highlight-ipynb hl-python"><pre><span></span>x = 1</pre></div>'
+    out = _render(cdn + code + IMG + CAPTION)
     assert "mathjax" not in out and "cdnjs" not in out and "clipboard-copy" in out
+    # Scrolling code is focusable, and code uses Material's colours (axe, tests/browser).
+    assert '<div class="highlight-ipynb hl-python" tabindex="0"><pre tabindex="0">' in out
+    assert "--jp-mirror-editor-comment-color: var(--md-code-hl-comment-color)" in out
     assert 'alt="a V-shaped curve of error against step size."' in out
     assert 'href="x.py" download' in out
 
