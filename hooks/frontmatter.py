@@ -7,6 +7,7 @@
 - Adds each page's aliases to the search index as the `aliases` field (boosted in mkdocs.yml under
   the search plugin's `fields`) of the page's own entry, and keeps tags on that entry only, so
   typing an alias or a tag finds the page that carries it first.
+- Keeps the TeX annotation of rendered formulas out of the search index (no raw TeX in results).
 """
 from __future__ import annotations
 
@@ -86,6 +87,17 @@ def on_page_markdown(markdown, page, config, files):
     if h1 is None:
         return block.lstrip("\n") + markdown
     return markdown[: h1.end()] + block + markdown[h1.end():].lstrip("\n")
+
+
+_TEX_ANNOTATION = '<annotation encoding="application/x-tex">'
+
+
+def on_page_content(html_text, page, config, files):
+    """Keep each formula's TeX source (the MathML annotation hooks/formulas.py renders) out of the
+    search index, so search results show the typeset math once and no raw TeX. The search plugin
+    drops `data-search-*` attributes from the page after indexing it."""
+    return html_text.replace(_TEX_ANNOTATION,
+                             '<annotation encoding="application/x-tex" data-search-exclude="tex">')
 
 
 @event_priority(-100)  # after the search plugin has written its index

@@ -334,6 +334,18 @@ def test_search_index_carries_aliases(site):
         assert sorted(entries[page_url(meta)].get("tags", [])) == sorted(meta.tags), meta.path
 
 
+def test_search_index_holds_no_tex_source(site):
+    # formulas are indexed as their typeset MathML text, not as their LaTeX source as well
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    prose = {d["location"]: re.sub(r"<code>.*?</code>", "", d["text"], flags=re.S) for d in index["docs"]}
+    leaks = [f"{where}: ...{m.group(0)}..." for where, text in prose.items()  # TeX shown as code is fine
+             for m in [re.search(r".{0,30}\\(frac|partial|operatorname|mathbb|nabla|left|hat)\b.{0,30}", text)] if m]
+    assert not leaks, "\n".join(leaks[:20])
+    pages = [p.read_text(encoding="utf-8") for p in site.rglob("*.html")]
+    assert not any("data-search-exclude" in p for p in pages), "search markers left in the pages"
+    assert any('<annotation encoding="application/x-tex">' in p for p in pages), "formulas lost their TeX annotation"
+
+
 def test_every_alias_finds_its_page_first(search):
     owner = {a: page_url(m) for m in METAS for a in m.aliases}
     results = search(sorted(owner))
