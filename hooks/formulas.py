@@ -19,6 +19,7 @@ from mkdocs.exceptions import PluginError
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from matcheck.declare import describe  # noqa: E402
 from matcheck.extract import normalize  # noqa: E402
 from matcheck.render import TexError, to_mathml  # noqa: E402
 from matcheck.site import SiteReport, check_site  # noqa: E402
@@ -58,7 +59,10 @@ def on_page_markdown(markdown, page, config, files):
 def on_page_content(html_text, page, config, files):
     report: SiteReport = _state["report"]
     page_report = report.page_for(page.file.abs_src_path)
-    expected = [r for r in page_report.results] if page_report else []
+    notebook = page.file.src_uri.startswith("notebooks/")
+    expected = list(page_report.results) if page_report else []
+    if notebook:  # a notebook's where boxes are rendered below, not by arithmatex
+        expected = [r for r in expected if r.status != "declaration"]
     errors, seen = [], []
 
     def render(m):
@@ -91,9 +95,42 @@ def on_page_content(html_text, page, config, files):
         missing = expected[len(seen)]
         errors.append(f"{page.file.src_uri}:{missing.line}: formula `{missing.tex}` was checked but "
                       "not rendered (is it inside a code block for arithmatex?)")
+    if not errors and notebook and page_report:
+        out = _notebook_where_boxes(out, page_report, page.file.src_uri, errors)
     if errors:
         raise PluginError("\n".join(errors))
-    return report.page_content(page_report, out) if page_report else out
+    return out
+
+
+_WHERE_PARAGRAPH = re.compile(r"<p>\s*///\s*where\b.*?///\s*</p>", re.S)
+_INLINE_TEX = re.compile(r"\$([^$]+)\$")
+
+
+def _notebook_where_boxes(html_text, page_report, where, errors):
+    """nbconvert leaves a Markdown cell's `/// where` block as a paragraph: render the box that
+    matcheck parsed from it (the k-th paragraph is the k-th box)."""
+    boxes = iter(page_report.where_boxes)
+
+    def item(text):
+        parts = _INLINE_TEX.split(text)
+        out = []
+        for k, part in enumerate(parts):
+            if k % 2:
+                out.append(f'<span class="math mc-declaration">{to_mathml(part, False)}</span>')
+            else:
+                out.append(re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", html.escape(part)))
+        return "<li>" + "".join(out) + "</li>"
+
+    def box(_m):
+        decls = next(boxes, None)
+        if decls is None:
+            errors.append(f"{where}: a `/// where` paragraph that matcheck did not see")
+            return _m.group(0)
+        items = "".join(item(describe(d)) for d in decls)
+        return ('<div class="admonition abstract where"><p class="admonition-title">Where</p>'
+                f"<ul>{items}</ul></div>")
+
+    return _WHERE_PARAGRAPH.sub(box, html_text)
 
 
 def _mark(result) -> str:

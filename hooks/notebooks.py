@@ -5,9 +5,9 @@
 - on_page_content, notebook pages only, before hooks/formulas.py runs:
   * removes the <script> elements the nbconvert template always emits that would load MathJax or
     Mermaid from a CDN; any other reference to another host left in the page fails the build;
-  * fails the build on TeX math in a markdown cell: nbconvert leaves `$...$` as literal text that
-    nothing on this site would typeset (and hooks/formulas.py shows only formulas it has checked),
-    so notebooks write math as plain text or code;
+  * rewrites TeX math in markdown cells, which nbconvert leaves as literal `$...$` / `$$...$$`
+    text, into arithmatex's generic shape, so hooks/formulas.py checks it (matcheck reads the
+    notebook's Markdown cells like a page, where boxes included) and typesets it like the site's;
   * gives every plot its caption as alt text: the markdown cell right after a plot must start with
     "Figure:" (plain text, no math), or the build fails;
   * adds a download link to the notebook's source, which `include_source` copies next to the page;
@@ -45,11 +45,23 @@ _MARKDOWN_CELL = re.compile(
     r'(<div class="jp-RenderedHTMLCommon jp-RenderedMarkdown jp-MarkdownOutput"[^>]*>)(.*?)(</div>)',
     re.S,
 )
-_TEX = re.compile(r"\$\$.+?\$\$|\$[^$\s][^$]*?\$", re.S)  # nbconvert keeps math as literal text
 _IMG = re.compile(r'<img\b(?P<attrs>[^>]*\bsrc="data:image/[^"]*"[^>]*)>')
 _ALT = re.compile(r'\salt="[^"]*"')
 _CAPTION = re.compile(r"<p>\s*(Figure:.*?)</p>", re.S)
 _TAG = re.compile(r"<[^>]+>")
+_CELL_MATH = re.compile(
+    r"(?P<code><code\b.*?</code>|<pre\b.*?</pre>)|\$\$(?P<display>.+?)\$\$|\$(?P<inline>[^$\s][^$]*?)\$", re.S)
+
+
+def _arithmatex(cell_html: str) -> str:
+    """`$...$` -> arithmatex's generic span, `$$...$$` -> its div (code left alone)."""
+    def sub(m):
+        if m.group("code"):
+            return m.group("code")
+        if m.group("display") is not None:
+            return f'<div class="arithmatex">\\[{m.group("display")}\\]</div>'
+        return f'<span class="arithmatex">\\({m.group("inline")}\\)</span>'
+    return _CELL_MATH.sub(sub, cell_html)
 
 # The Jupyter theme's code colours and prompts fail axe's colour-contrast check; use Material's
 # code colours (the ones every other page's code blocks use) inside notebook pages.
@@ -138,11 +150,7 @@ def on_page_content(content, page, config, files):
     if leftover:
         raise PluginError(f"{where}: the notebook page would load something from another host: "
                           f"{leftover.group(0)[:120]}")
-    for cell in _MARKDOWN_CELL.finditer(content):
-        tex = _TEX.search(_TAG.sub("", cell.group(2)))
-        if tex:
-            raise PluginError(f"{where}: TeX math {tex.group(0)[:60]!r} in a markdown cell would show "
-                              "as raw TeX; write it as plain text (Unicode) or as code")
+    content = _MARKDOWN_CELL.sub(lambda m: m.group(1) + _arithmatex(m.group(2)) + m.group(3), content)
     content = _alt_texts(content, where)
     content = _SCROLLERS.sub(lambda m: m.group(0) + ' tabindex="0"', content)
 

@@ -21,7 +21,7 @@ from lark.exceptions import UnexpectedInput
 
 from .parse import FormulaSyntaxError, parse_symbol
 
-PROPERTIES = ("symmetric", "spd", "invertible", "orthogonal", "onehot", "probability", "positive", "tall")
+PROPERTIES = ("symmetric", "spd", "invertible", "posdet", "orthogonal", "onehot", "probability", "positive", "tall")
 
 _GRAMMAR = r"""
 decls: _SEP* decl (_SEP+ decl)* _SEP*
@@ -37,7 +37,7 @@ shape: "scalar" -> scalar
      | LAYOUT -> layout
 LAYOUT: "numerator layout" | "denominator layout" | "mixed layout"
 func: "function" ("of" names)?
-PROP: "symmetric" | "spd" | "invertible" | "orthogonal" | "onehot" | "probability" | "positive" | "tall"
+PROP: "symmetric" | "spd" | "invertible" | "posdet" | "orthogonal" | "onehot" | "probability" | "positive" | "tall"
 DIM: /[a-zA-Z]|[1-9][0-9]*/
 NAME: /[^\s,:;]+/
 _SEP: "," | ";" | /\n/
@@ -172,7 +172,7 @@ def _parse_declarations(text: str) -> tuple:
             raise DeclarationError(f"`{d.tex}`: write `{d.tex}: elementwise function`")
         if d.kind == "index" and (d.props or d.function):
             raise DeclarationError(f"index `{d.tex}` takes no properties")
-        if {"symmetric", "spd", "invertible", "orthogonal"} & d.props and d.kind != "matrix" and d.kind != "any_matrix":
+        if {"symmetric", "spd", "invertible", "posdet", "orthogonal"} & d.props and d.kind not in ("matrix", "any_matrix"):
             raise DeclarationError(f"`{d.tex}`: {', '.join(sorted(d.props))} needs a square matrix shape `n x n`")
         if {"symmetric", "spd", "orthogonal"} & d.props and d.kind == "matrix" and d.dims[0] != d.dims[1]:
             raise DeclarationError(f"`{d.tex}` is declared {d.dims[0]} x {d.dims[1]} but "
@@ -201,6 +201,7 @@ def describe(decl: Decl) -> str:
         space = None
     words = {"spd": "symmetric positive definite", "onehot": "one-hot",
              "tall": "full column rank (more rows than columns)",
+             "posdet": "invertible with a positive determinant",
              "probability": "a probability vector (positive, sums to 1)"}
     props = [words.get(p, p) for p in sorted(decl.props)]
     if decl.function and decl.deps is not None:

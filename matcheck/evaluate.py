@@ -15,8 +15,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from .declare import Decl
-from .tree import (Add, Apply, Delta, Deriv, DOp, Func, Hessian, HOp, Identity, Indexed, Inv, Mul, Node,
-                   Notation, Num, Ones, Pow, Sym, T, walk)
+from .tree import (Add, Apply, Delta, Deriv, DimSize, DOp, Func, Hessian, HOp, Identity, Indexed, Inv, Mul,
+                   Node, Notation, Num, Ones, Pow, Sym, T, walk)
 
 
 class CheckError(ValueError):
@@ -44,6 +44,10 @@ class Scope:
 
     def indices(self) -> set:
         return {k for k, d in self.decls.items() if d.kind == "index"}
+
+    def dim_letters(self) -> set:
+        return {d for decl in self.decls.values() if decl.kind in ("vector", "matrix")
+                for d in decl.dims if not d.isdigit()}
 
     @property
     def layout(self) -> str:
@@ -76,6 +80,8 @@ def resolve(node: Node, scope: Scope) -> Node:
                 return Indexed(Sym(node.name), letters)
             raise CheckError(f"`{key}` is not declared (components like `{key}` are notation: "
                              f"use them only in a `:=` definition, or declare `{node.sub}` as an index)")
+        if node.sub is None and key in scope.dim_letters():
+            return DimSize(key)  # `n` in a formula: the size of the dimension n
         raise CheckError(f"symbol `{key}` is not declared: add it to the page's `/// where` block")
     if isinstance(node, Mul):
         factors = list(node.factors)
@@ -143,7 +149,7 @@ def resolve(node: Node, scope: Scope) -> Node:
         raise CheckError("a derivative operator with nothing to differentiate")
     if isinstance(node, Notation):
         raise NotEvaluable(_notation_message(node))
-    if isinstance(node, (Num, Identity, Indexed, Apply, Ones)):
+    if isinstance(node, (Num, Identity, Indexed, Apply, Ones, DimSize)):
         return node
     raise CheckError(f"cannot evaluate {type(node).__name__}")  # pragma: no cover
 
@@ -176,10 +182,11 @@ def _notation_message(node: Notation) -> str:
 class Dim:
     """A dimension in a union-find: named (declared letter), fixed (1 or a number), free, or the
     product of other dimensions (the rows of a Kronecker product, the length of vec X)."""
-    __slots__ = ("parent", "name", "size", "factors")
+    __slots__ = ("parent", "name", "size", "factors", "anon")
 
-    def __init__(self, name=None, size=None, factors=None):
-        self.parent, self.name, self.size, self.factors = self, name, size, factors
+    def __init__(self, name=None, size=None, factors=None, anon=None):
+        # anon: the size of an I or a \mathbf{1}, which nothing but the formula can fix
+        self.parent, self.name, self.size, self.factors, self.anon = self, name, size, factors, anon
 
     def find(self) -> "Dim":
         d = self
@@ -225,6 +232,8 @@ class Shapes:
                 raise ShapeError(f"{why}: dimension {a.label()} would have to equal {b.label()}")
         if a.name is None:
             a, b = b, a
+        # A class stays "anonymous" only while every member is an I or a \mathbf{1}.
+        a.anon = a.anon if (a.anon and b.anon) else None
         b.parent = a
 
     def product(self, a: Dim, b: Dim) -> Dim:
@@ -247,10 +256,22 @@ class Shapes:
         if free_a or free_b:
             (a if free_a else b).parent = b if free_a else a
             return
-        key = lambda d: id(d)  # noqa: E731
-        if sorted(map(key, fa)) == sorted(map(key, fb)):
+        rest_a, rest_b = list(fa), list(fb)
+        for d in list(rest_a):
+            if d in rest_b:
+                rest_a.remove(d)
+                rest_b.remove(d)
+        if not rest_a and not rest_b:
             a.parent = b
             return
+        # One unknown factor left on one side (the size of an I inside a Kronecker product): solve it.
+        for mine, theirs in ((rest_a, rest_b), (rest_b, rest_a)):
+            if len(mine) == 1 and theirs and mine[0].name is None and mine[0].size is None and not mine[0].factors:
+                target = theirs[0] if len(theirs) == 1 else Dim(factors=list(theirs))
+                root = target.find() if len(theirs) == 1 else target
+                root.anon = root.anon if (root.anon and mine[0].anon) else None
+                mine[0].parent = root
+                return
         raise ShapeError(f"{why}: dimension {a.label()} would have to equal {b.label()}")
 
     def is_one(self, d: Dim) -> bool:
@@ -282,7 +303,7 @@ class Shapes:
             return shape
         if decl.kind == "any_matrix":
             shape = (Dim(), Dim())
-            if {"symmetric", "spd", "invertible", "orthogonal"} & decl.props:
+            if {"symmetric", "spd", "invertible", "posdet", "orthogonal"} & decl.props:
                 self.unify(shape[0], shape[1], f"`{decl.key}` is square")
             return shape
         raise CheckError(f"`{decl.key}` is an index, not a value")
@@ -317,13 +338,16 @@ class Shapes:
     def _of(self, node: Node):
         if isinstance(node, Num):
             return self.scalar()
+        if isinstance(node, DimSize):
+            self.letter(node.letter)
+            return self.scalar()
         if isinstance(node, Sym):
             return self.of_sym(node.name)
         if isinstance(node, Identity):
-            d = Dim()
+            d = Dim(anon="I")
             return (d, d)
         if isinstance(node, Ones):
-            return (Dim(), self.one)
+            return (Dim(anon="\\mathbf{1}"), self.one)
         if isinstance(node, HOp):
             a, b = self.of(node.left), self.of(node.right)
             if node.op == "kron":
@@ -473,6 +497,10 @@ class Shapes:
                 stack.extend(root.factors or ())
         products = [r for r in roots if r.factors]
         roots = [r for r in roots if not r.factors]
+        for r in roots:
+            if r.anon and r.size is None and r.name is None:
+                raise CheckError(f"the size of `{r.anon}` cannot be inferred from the formula: use it where "
+                                 "a declared symbol fixes its size, or use the dimension letter")
         free = [r for r in roots if r.size is None]
         pool = list(range(2, 8)) if len(free) <= 6 else list(range(2, 2 + len(free)))
         for _ in range(100):
@@ -511,6 +539,7 @@ def _well_conditioned(rng, n, symmetric=False, positive=False):
     if symmetric:
         return (q1 * (s * rng.choice([-1.0, 1.0], size=n))) @ q1.T
     q2, _ = np.linalg.qr(rng.normal(size=(n, n)))
+    s = s * np.where(np.arange(n) == 0, rng.choice([-1.0, 1.0]), 1.0)  # det X of either sign
     return (q1 * s) @ q2
 
 
@@ -524,6 +553,9 @@ def sample_value(rng, decl: Decl, shape) -> np.ndarray:
         return q
     if "invertible" in props and "symmetric" in props:
         return _well_conditioned(rng, r, symmetric=True)
+    if "posdet" in props:
+        m = _well_conditioned(rng, r)
+        return m if np.linalg.det(m) > 0 else m * np.where(np.arange(r) == 0, -1.0, 1.0)[:, None]
     if "invertible" in props:
         return _well_conditioned(rng, r)
     if "symmetric" in props:
@@ -557,8 +589,10 @@ class SmoothMap:
                        rng.normal(size=(d_out, h)) / np.sqrt(h), rng.normal(size=(d_out, d_in)) / np.sqrt(d_in),
                        rng.normal(size=d_in) / np.sqrt(d_in), rng.normal(size=d_out), rng.normal(size=d_out))
         props = self.decl.props
-        if {"invertible", "spd", "symmetric", "orthogonal"} & props:
+        if {"invertible", "posdet", "spd", "symmetric", "orthogonal"} & props:
             self.base = _well_conditioned(rng, r, symmetric="symmetric" in props, positive="spd" in props)
+            if "posdet" in props and np.linalg.det(self.base) < 0:
+                self.base[0] *= -1.0
 
     def __call__(self, v: np.ndarray) -> np.ndarray:
         v = v.reshape(-1)
@@ -569,7 +603,7 @@ class SmoothMap:
         r, c = self.out_shape
         out = raw.reshape(r, c)
         props = self.decl.props
-        if {"invertible", "spd", "symmetric", "orthogonal"} & props:
+        if {"invertible", "posdet", "spd", "symmetric", "orthogonal"} & props:
             # A small smooth perturbation of a well-conditioned matrix stays invertible (norm < 0.3 < 1).
             pert = 0.3 * np.tanh(out) / r
             if "symmetric" in props or "spd" in props:
@@ -601,21 +635,26 @@ class Env:
     """Values for one draw: sizes, base samples, functions; overrides for finite differences."""
 
     def __init__(self, scope: Scope, shapes: Shapes, sizes: dict, rng, overrides=None, base=None,
-                 maps=None, indices=None):
+                 maps=None, indices=None, noise=None):
         self.scope, self.shapes, self.sizes, self.rng = scope, shapes, sizes, rng
         self.overrides = overrides or {}
         self.base = base if base is not None else {}
         self.maps = maps if maps is not None else {}
         self.indices = indices or {}
         self.cache: dict = {}
+        # The largest rounding noise any finite difference of this draw can carry (absolute):
+        # eps * |values differenced| / step. Shared by every Env derived from this one.
+        self.noise = noise if noise is not None else [0.0]
 
     def with_override(self, key, value) -> "Env":
         ov = dict(self.overrides)
         ov[key] = value
-        return Env(self.scope, self.shapes, self.sizes, self.rng, ov, self.base, self.maps, self.indices)
+        return Env(self.scope, self.shapes, self.sizes, self.rng, ov, self.base, self.maps, self.indices,
+                   self.noise)
 
     def with_indices(self, indices) -> "Env":
-        return Env(self.scope, self.shapes, self.sizes, self.rng, self.overrides, self.base, self.maps, indices)
+        return Env(self.scope, self.shapes, self.sizes, self.rng, self.overrides, self.base, self.maps, indices,
+                   self.noise)
 
     def size(self, d: Dim) -> int:
         s = self.sizes.get(id(d.find()))
@@ -656,6 +695,8 @@ class Env:
     def _eval(self, node: Node):
         if isinstance(node, Num):
             return np.array([[float(node.value)]])
+        if isinstance(node, DimSize):
+            return np.array([[float(self.size(self.shapes.letter(node.letter)))]])
         if isinstance(node, Sym):
             return self.symbol(node.name)
         if isinstance(node, Identity):
@@ -765,22 +806,35 @@ class Env:
         raise CheckError(f"cannot evaluate {type(node).__name__}")  # pragma: no cover
 
     def hessian(self, node: Hessian) -> np.ndarray:
-        """Second derivatives by the four-point central formula (one step, no nested differences:
-        h = 1e-4 keeps both truncation and rounding near 1e-8 relative)."""
+        """Second derivatives: the fourth-order central stencil applied along both directions,
+        with h = 1e-3 (truncation ~h^4 = 1e-12; rounding ~eps/h^2 = 1e-10, relative to the value)."""
         key = node.var.name
         x = self.symbol(key)
         n = x.shape[0]
         out = np.zeros((n, n))
+        stencil = ((2, -1 / 12), (1, 8 / 12), (-1, -8 / 12), (-2, 1 / 12))
+        cache = {}
+
+        def value(moves):
+            if moves not in cache:
+                y = x.copy()
+                for idx, amount in moves:
+                    y[idx, 0] += amount
+                cache[moves] = self.with_override(key, y).eval(node.expr)[0, 0]
+            return cache[moves]
+
         for i in range(n):
             for j in range(i, n):
-                hi, hj = 1e-4 * max(1.0, abs(x[i, 0])), 1e-4 * max(1.0, abs(x[j, 0]))
-                vals = []
-                for si, sj in ((1, 1), (1, -1), (-1, 1), (-1, -1)):
-                    y = x.copy()
-                    y[i, 0] += si * hi
-                    y[j, 0] += sj * hj
-                    vals.append(self.with_override(key, y).eval(node.expr)[0, 0])
-                out[i, j] = out[j, i] = (vals[0] - vals[1] - vals[2] + vals[3]) / (4 * hi * hj)
+                hi, hj = 1e-3 * max(1.0, abs(x[i, 0])), 1e-3 * max(1.0, abs(x[j, 0]))
+                total = 0.0
+                for a, ca in stencil:
+                    for b, cb in stencil:
+                        moves = {i: a * hi}
+                        moves[j] = moves.get(j, 0.0) + b * hj
+                        total += ca * cb * value(tuple(sorted(moves.items())))
+                out[i, j] = out[j, i] = total / (hi * hj)
+        biggest = max(abs(v) for v in cache.values())
+        self.noise[0] = max(self.noise[0], 2.3e-16 * 2.25 * biggest / (1e-3 * 1e-3))
         return out
 
     def derivative(self, node: Deriv) -> np.ndarray:
@@ -798,15 +852,23 @@ class Env:
             full = self.symbol(key)
             entries = list(itertools.product(range(full.shape[0]), range(full.shape[1])))
         e0 = self.eval(node.expr)
+        # A derivative of something that is itself computed by differences: a fourth-order stencil
+        # with a larger step keeps the inner rounding noise from being amplified.
+        nested = any(isinstance(n, (Deriv, Hessian)) for n in walk(node.expr))
+        stencil = ((2, -1 / 12), (1, 8 / 12), (-1, -8 / 12), (-2, 1 / 12)) if nested else ((1, 0.5), (-1, -0.5))
+        step = 1e-3 if nested else 1e-5
         grads = []
         for pos in entries:
-            h = 1e-5 * max(1.0, abs(full[pos]))
-            plus, minus = full.copy(), full.copy()
-            plus[pos] += h
-            minus[pos] -= h
-            fp = self.with_override(key, plus).eval(node.expr)
-            fm = self.with_override(key, minus).eval(node.expr)
-            grads.append((fp - fm) / (2 * h))
+            h = step * max(1.0, abs(full[pos]))
+            acc, biggest = 0.0, 0.0
+            for k, c in stencil:
+                moved = full.copy()
+                moved[pos] += k * h
+                value = self.with_override(key, moved).eval(node.expr)
+                biggest = max(biggest, float(np.max(np.abs(value))))
+                acc = acc + c * value
+            grads.append(acc / h)
+            self.noise[0] = max(self.noise[0], 2.3e-16 * 2 * biggest / h)
         if isinstance(var, Indexed):
             return grads[0]
         layout = "mixed" if node.style == "nabla" else self.scope.layout

@@ -46,6 +46,7 @@ class PageReport:
     errors: list = field(default_factory=list)   # problems outside a formula (a bad where box)
     scopes: list = field(default_factory=list)   # the scope each result was checked in (for mutation tests)
     refuted: int = 0                              # `/// wrong` formulas, each rejected by the checker
+    where_boxes: list = field(default_factory=list)  # each where box's declarations, in page order
 
     @property
     def failures(self) -> list:
@@ -138,6 +139,7 @@ def check_page(text: str, page: str, base_seed: int = 0, draws: int = DRAWS) -> 
     body, offset = split_front_matter(text)
     expanded, line_map, events, errors, generated = expand_where(body, page, offset + 1)
     report = PageReport(page, expanded, errors=list(errors))
+    report.where_boxes = [p for _, p in events if not (isinstance(p, tuple) and p and p[0] == "wrong")]
     scope = Scope({}, {})
     pending = list(events)
     wrong_messages = {}

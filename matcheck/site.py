@@ -57,9 +57,6 @@ class SiteReport:
             text = text.replace(ERRATA_MARK, self.errata_markdown)
         return text
 
-    def page_content(self, page: PageReport, html_text: str) -> str:
-        return html_text
-
     def verification_markdown(self) -> str:
         t = self.totals()
         lines = [
@@ -77,7 +74,9 @@ class SiteReport:
             if not ver and not defs:
                 continue
             worst = max((r.max_rel_err for r in ver), default=0.0)
-            link = os.path.relpath(self.root / p.page, self.docs).replace(os.sep, "/")
+            # docs pages relative to docs/; notebooks are pages at their repository path.
+            link = (os.path.relpath(self.root / p.page, self.docs).replace(os.sep, "/")
+                    if p.page.startswith("docs/") else p.page)
             title = Path(p.page).stem.replace("-", " ").capitalize()
             lines.append(f"| [{title}]({link}) | {len(ver)} | {len(defs)} | {worst:.1e} |")
         return "\n".join(lines)

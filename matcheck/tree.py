@@ -97,6 +97,12 @@ class Identity(Node):
 
 
 @dataclass(frozen=True)
+class DimSize(Node):
+    """A dimension letter used as a number (`\\frac{1}{n}`): the size drawn for that dimension."""
+    letter: str
+
+
+@dataclass(frozen=True)
 class Ones(Node):
     """\\mathbf{1}: the vector of ones (its length is inferred)."""
 

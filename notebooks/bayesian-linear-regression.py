@@ -14,12 +14,28 @@
 # %% [markdown]
 # # Bayesian linear regression: completing the square, checked by brute force
 #
-# Model: y = Φw + noise, with noise precision β (variance 1/β), and the prior
-# w ~ N(m0, (β S0)⁻¹). Completing the square in the exponent of likelihood times prior (the
-# Bayesian linear regression page does it) gives the posterior w | y ~ N(m_N, (β S_N)⁻¹) with
+# /// where
+# \Phi: N x d
+# y: N
+# w, m_0: d
+# S_0: d x d spd
+# \beta: scalar positive
+# ///
 #
-# * precision `S_N = Phi.T @ Phi + S0` (times β),
-# * mean `m_N = solve(S_N, Phi.T @ y + S0 @ m0)`.
+# Model: the targets $y$ are $\Phi w$ plus Gaussian noise of precision $\beta$ (variance
+# $\beta^{-1}$), and the prior on $w$ is Gaussian with mean $m_0$ and covariance
+# $(\beta S_0)^{-1}$. Completing the square in the exponent of likelihood times prior (the
+# Bayesian linear regression page does it) gives a Gaussian posterior for $w$ with covariance
+# $(\beta S_N)^{-1}$ and mean $m_N$, where
+#
+# * the precision (times $\beta$) is $S_N := \Phi^T \Phi + S_0$ (in code, `Phi.T @ Phi + S0`),
+# * the mean is $m_N := S_N^{-1} (\Phi^T y + S_0 m_0)$ (in code, `solve(S_N, Phi.T @ y + S0 @ m0)`).
+#
+# The square, completed (the constant does not depend on $w$):
+#
+# $$
+# \|y - \Phi w\|^2 + (w - m_0)^T S_0 (w - m_0) = (w - m_N)^T S_N (w - m_N) + y^T y + m_0^T S_0 m_0 - m_N^T S_N m_N
+# $$
 #
 # Here the same posterior is computed twice more, by routes that skip that algebra: by summing the
 # unnormalized density over a grid, and by conditioning the joint Gaussian of (w, y) on y. Then the
@@ -51,7 +67,8 @@ def posterior(Phi, y):
 # %% [markdown]
 # ## Check 1: summing over a grid
 #
-# The unnormalized log posterior is −β/2 (‖y − Φw‖² + (w − m0)ᵀ S0 (w − m0)), computed here
+# The unnormalized log posterior is
+# $-\frac{\beta}{2}\left(\|y - \Phi w\|^2 + (w - m_0)^T S_0 (w - m_0)\right)$, computed here
 # straight from the residuals at every point of a fine grid. Normalizing it and summing gives the
 # mean and covariance with no Gaussian algebra at all.
 
@@ -79,9 +96,18 @@ assert np.allclose(grid_cov, cov_N, rtol=1e-4, atol=1e-9)
 # %% [markdown]
 # ## Check 2: conditioning the joint Gaussian
 #
-# Before seeing data, w and y = Φw + noise are jointly Gaussian, with cov(w) = Σ0 = (β S0)⁻¹,
-# cov(y) = Φ Σ0 Φᵀ + I/β and cov(w, y) = Σ0 Φᵀ. The standard conditioning formulas work with
-# N × N matrices instead of 2 × 2 ones, and give the same answer.
+# Before seeing data, $w$ and $y$ are jointly Gaussian: $w$ has covariance
+# $\Sigma_0 := (\beta S_0)^{-1}$, $y$ has covariance $\Phi \Sigma_0 \Phi^T + \beta^{-1} I$, and
+# their cross-covariance is $\Sigma_0 \Phi^T$. The standard conditioning formulas work with
+# N × N matrices instead of 2 × 2 ones, and give the same answer:
+#
+# $$
+# m_0 + \Sigma_0 \Phi^T (\Phi \Sigma_0 \Phi^T + \beta^{-1} I)^{-1} (y - \Phi m_0) = m_N
+# $$
+#
+# $$
+# \Sigma_0 - \Sigma_0 \Phi^T (\Phi \Sigma_0 \Phi^T + \beta^{-1} I)^{-1} \Phi \Sigma_0 = (\beta S_N)^{-1}
+# $$
 
 # %%
 Sigma0 = np.linalg.inv(beta * S0)

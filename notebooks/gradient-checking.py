@@ -36,11 +36,20 @@ X = rng.standard_normal((m, m)) + m * np.eye(m)  # comfortably invertible
 # %% [markdown]
 # ## The identity
 #
-# f(X) = Tr(A X⁻¹). The derivative of the inverse, d(X⁻¹) = −X⁻¹ dX X⁻¹, and the cyclic
-# property of the trace give df = −Tr(X⁻¹ A X⁻¹ dX), so the gradient is
-# `-(Xinv @ A @ Xinv).T` (the code below checks it). Unlike a trace that is linear or quadratic
-# in X, this one has non-zero third derivatives, so central differences have a truncation error
-# too.
+# /// where
+# A: m x m
+# X: m x m invertible
+# ///
+#
+# The function is $f(X) := \operatorname{Tr}(A X^{-1})$. The derivative of the inverse and the
+# cyclic property of the trace give its gradient (in code, `-(Xinv @ A @ Xinv).T`):
+#
+# $$
+# \frac{\partial f}{\partial X} = -(X^{-1} A X^{-1})^T
+# $$
+#
+# Unlike a trace that is linear or quadratic in X, this one has non-zero third derivatives, so
+# central differences have a truncation error too.
 
 # %%
 def f(X):

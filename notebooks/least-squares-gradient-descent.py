@@ -14,10 +14,23 @@
 # %% [markdown]
 # # Least squares: gradient descent against the normal equations
 #
-# The least-squares loss L(w) = ‖y − Xw‖² has the gradient `-2 X.T @ y + 2 X.T @ X @ w`
-# (the least-squares page derives it). There are two ways to find its minimum:
+# /// where
+# X: N x d tall
+# y: N
+# w: d
+# ///
 #
-# * solve the **normal equations** `X.T @ X @ w = X.T @ y` in one step, or
+# The least-squares loss $L(w) := \|y - X w\|^2$ has the gradient (the least-squares page
+# derives it; in code, `-2 X.T @ y + 2 X.T @ X @ w`)
+#
+# $$
+# \nabla_w L = -2 X^T y + 2 X^T X w
+# $$
+#
+# There are two ways to find its minimum:
+#
+# * solve the **normal equations** in one step: the minimizer $\hat{w} := (X^T X)^{-1} X^T y$
+#   satisfies $X^T X \hat{w} = X^T y$, or
 # * follow the negative gradient, step by step: **gradient descent**.
 #
 # This notebook does both on the same data and checks that they meet.
@@ -69,7 +82,7 @@ assert np.allclose(grad(w_star), 0, atol=1e-9)
 # %% [markdown]
 # ## Gradient descent
 #
-# The Hessian of the loss is the constant matrix `2 X.T @ X`; call its largest and smallest
+# The Hessian of the loss is the constant matrix $\nabla^2_w L = 2 X^T X$; call its largest and smallest
 # eigenvalues λmax and λmin. With the step size 1/λmax, each step of gradient descent shrinks the
 # distance to the solution w* by at least the factor 1 − λmin/λmax.
 

@@ -25,7 +25,7 @@ CASES = [
      r"\frac{\partial f(x)}{\partial x} = \operatorname{diag}(f(x))"),
     ("z: n", r"\frac{\partial \sigma(z)}{\partial z} = \operatorname{diag}(\sigma(z) \odot (1 - \sigma(z)))",
      r"\frac{\partial \sigma(z)}{\partial z} = \operatorname{diag}(\sigma(z))"),
-    ("X: n x n invertible", r"\frac{\partial \log \det X}{\partial X} = X^{-T}", r"\frac{\partial \log \det X}{\partial X} = X^{-1}"),
+    ("X: n x n posdet", r"\frac{\partial \log \det X}{\partial X} = X^{-T}", r"\frac{\partial \log \det X}{\partial X} = X^{-1}"),
 ]
 
 
@@ -69,3 +69,23 @@ def test_wrong_blocks_show_the_counterexample_and_must_stay_wrong():
     assert report.error_lines() == ["docs/t.md:11: formula `z = z` is marked wrong, but the checker finds it "
                                     "verified: show it as a right formula instead"]
     assert report.refuted == 2
+
+
+def test_invertible_matrices_have_determinants_of_both_signs():
+    # log det of a merely invertible matrix must fail on some draw (det < 0), so a page has to
+    # declare `posdet` to use it.
+    v = check_tex(r"\frac{\partial \log \det X}{\partial X} = X^{-T}", scope("X: n x n invertible"), draws=10)
+    assert v.status == "failed" and "log of a non-positive value" in v.message
+
+
+def test_sizes_of_I_and_ones_come_from_the_formula_or_fail():
+    s = scope("A: m x n\nX: n x p\nx: n")
+    assert check_tex(r"\operatorname{vec}(A X) = (I \otimes A) \operatorname{vec}(X)", s).status == "verified"
+    assert check_tex(r"\frac{\mathbf{1}^T x}{n} = \frac{x^T \mathbf{1}}{n}", s).status == "verified"
+    v = check_tex(r"\mathbf{1}^T \mathbf{1} = \mathbf{1}^T \mathbf{1}", s)
+    assert v.status == "failed" and "cannot be inferred" in v.message
+
+
+def test_nested_derivative_matches_the_hessian():
+    s = scope("x: n\nf: scalar function of x")
+    assert check_tex(r"\frac{\partial \nabla_x f}{\partial x} = \nabla^2_x f", s).status == "verified"
