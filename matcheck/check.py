@@ -188,7 +188,7 @@ def _membership(formula: Formula, tex: str, scope: Scope, seed: int, draws: int)
     shapes = Shapes(scope)
     try:
         shape = shapes.of(sides[-1])
-        why = f"claimed to be in R^{'x'.join(dims)} but it is {shapes.fmt(shape)} in the site's layout"
+        why = f"claimed to be {' x '.join(dims)} but it is {shapes.fmt(shape)} in the site's layout"
         shapes.unify(shape[0], shapes.letter(dims[0]), why)
         shapes.unify(shape[1], shapes.letter(dims[1]), why)
     except CheckError as exc:
