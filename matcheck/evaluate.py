@@ -807,7 +807,15 @@ class Env:
 
     def hessian(self, node: Hessian) -> np.ndarray:
         """Second derivatives: the fourth-order central stencil applied along both directions,
-        with h = 1e-3 (truncation ~h^4 = 1e-12; rounding ~eps/h^2 = 1e-10, relative to the value)."""
+        with h = 1e-3 (truncation ~h^4 = 1e-12; rounding ~eps/h^2 = 1e-10, relative to the value),
+        and again with 2h: their difference estimates the error actually made, including
+        cancellation in the formula as written (log(1 - sigma(z)) for a large z)."""
+        fine = self._hessian(node, 1e-3)
+        coarse = self._hessian(node, 2e-3)
+        self.noise[0] = max(self.noise[0], float(np.max(np.abs(fine - coarse))))
+        return fine
+
+    def _hessian(self, node: Hessian, step: float) -> np.ndarray:
         key = node.var.name
         x = self.symbol(key)
         n = x.shape[0]
@@ -825,7 +833,7 @@ class Env:
 
         for i in range(n):
             for j in range(i, n):
-                hi, hj = 1e-3 * max(1.0, abs(x[i, 0])), 1e-3 * max(1.0, abs(x[j, 0]))
+                hi, hj = step * max(1.0, abs(x[i, 0])), step * max(1.0, abs(x[j, 0]))
                 total = 0.0
                 for a, ca in stencil:
                     for b, cb in stencil:
@@ -834,7 +842,7 @@ class Env:
                         total += ca * cb * value(tuple(sorted(moves.items())))
                 out[i, j] = out[j, i] = total / (hi * hj)
         biggest = max(abs(v) for v in cache.values())
-        self.noise[0] = max(self.noise[0], 2.3e-16 * 2.25 * biggest / (1e-3 * 1e-3))
+        self.noise[0] = max(self.noise[0], 10 * 2.3e-16 * 2.25 * biggest / (step * step))
         return out
 
     def derivative(self, node: Deriv) -> np.ndarray:
@@ -868,7 +876,8 @@ class Env:
                 biggest = max(biggest, float(np.max(np.abs(value))))
                 acc = acc + c * value
             grads.append(acc / h)
-            self.noise[0] = max(self.noise[0], 2.3e-16 * 2 * biggest / h)
+            # x10: the rounding of what is differenced is amplified again by what follows (x^T g).
+            self.noise[0] = max(self.noise[0], 10 * 2.3e-16 * 2 * biggest / h)
         if isinstance(var, Indexed):
             return grads[0]
         layout = "mixed" if node.style == "nabla" else self.scope.layout
