@@ -74,59 +74,47 @@ def expand_where(body: str, page: str, first_line: int = 1):
     (row, ("wrong", tex, source line)), errors, and the generated rows."""
     lines = body.split("\n")
     out, line_map, events, errors, generated = [], [], [], [], set()
+
+    def emit(texts, src_line):
+        for text in texts:
+            generated.add(len(out))
+            out.append(text)
+            line_map.append(src_line)
+
     k = 0
     while k < len(lines):
         line = lines[k]
-        if line.strip() == WRONG_OPEN:
-            indent = line[: len(line) - len(line.lstrip())]
-            start = k
+        kind = {WHERE_OPEN: "where", WRONG_OPEN: "wrong"}.get(line.strip())
+        if kind is None:
+            out.append(line)
+            line_map.append(first_line + k)
             k += 1
-            block = []
-            while k < len(lines) and lines[k].strip() != WHERE_CLOSE:
-                block.append(lines[k].strip())
-                k += 1
-            src_line = first_line + start
-            if k >= len(lines):
-                errors.append(f"{page}:{src_line}: `/// wrong` block is not closed: end it with a line `///`")
-                break
+            continue
+        indent = line[: len(line) - len(line.lstrip())]
+        src_line = first_line + k
+        end = k + 1
+        while end < len(lines) and lines[end].strip() != WHERE_CLOSE:
+            end += 1
+        if end >= len(lines):
+            errors.append(f"{page}:{src_line}: `/// {kind}` block is not closed: end it with a line `///`")
+            break
+        block = [b.strip() for b in lines[k + 1:end]]
+        k = end + 1
+        if kind == "wrong":
             tex = " ".join(b for b in block if b)
             events.append((len(out), ("wrong", tex, src_line)))
-            text = [f'{indent}!!! failure "Wrong: a form that circulates"', "",
-                    f"{indent}    ```latex", f"{indent}    {tex}", f"{indent}    ```", "",
-                    f"{indent}    {WRONG_MARK}{len(events) - 1}", ""]
-            for t in text:
-                generated.add(len(out))
-                out.append(t)
-                line_map.append(src_line)
-            k += 1
+            emit([f'{indent}!!! failure "Wrong: a form that circulates"', "",
+                  f"{indent}    ```latex", f"{indent}    {tex}", f"{indent}    ```", "",
+                  f"{indent}    {WRONG_MARK}{len(events) - 1}", ""], src_line)
             continue
-        if line.strip() == WHERE_OPEN:
-            indent = line[: len(line) - len(line.lstrip())]
-            start = k
-            k += 1
-            block = []
-            while k < len(lines) and lines[k].strip() != WHERE_CLOSE:
-                block.append(lines[k])
-                k += 1
-            src_line = first_line + start
-            if k >= len(lines):
-                errors.append(f"{page}:{src_line}: `/// where` block is not closed: end it with a line `///`")
-                break
-            try:
-                decls = parse_declarations("\n".join(b.strip() for b in block))
-            except DeclarationError as exc:
-                errors.append(f"{page}:{src_line}: where box: {exc}")
-                decls = []
-            events.append((len(out), decls))
-            for text in [f'{indent}!!! abstract where "Where"', ""] + [f"{indent}    - {describe(d)}" for d in decls] + [""]:
-                generated.add(len(out))
-                out.append(text)
-                line_map.append(src_line)
-            k += 1
-            continue
-        out.append(line)
-        line_map.append(first_line + k)
-        k += 1
+        try:
+            decls = parse_declarations("\n".join(block))
+        except DeclarationError as exc:
+            errors.append(f"{page}:{src_line}: where box: {exc}")
+            decls = []
+        events.append((len(out), decls))
+        emit([f'{indent}!!! abstract where "Where"', ""] + [f"{indent}    - {describe(d)}" for d in decls] + [""],
+             src_line)
     return "\n".join(out), line_map, events, errors, generated
 
 
