@@ -382,6 +382,9 @@ def render_report(r: dict) -> str:
              f"(medians of {r['runs']} runs; Lighthouse medians of {r['lighthouse_runs']}). "
              "Plain Material = the same pages and config without the formula hook, math rendered "
              "in the browser by KaTeX served from the site; see bench/RESULTS.md.")
+    if "load_before" in r:
+        L.append(f"Load average (1 min) {r['load_before'][0]:.1f} before, {r['load_after'][0]:.1f} after: "
+                 "on a shared machine, timings above roughly 1 per core are noisy.")
     L.append("")
     L.append("| | this site (checked, MathML at build time) | plain Material (KaTeX in the browser) |")
     L.append("| --- | --- | --- |")
@@ -488,6 +491,7 @@ def main(argv=None) -> int:
                "machine": f"{os.cpu_count()} cores, Python {platform.python_version()}, "
                           f"Chromium {subprocess.run([str(harness.CHROMIUM), '--version'], capture_output=True, text=True).stdout.split()[1]}"}
 
+    r["load_before"] = os.getloadavg()
     print("building (cold and warm) ...", flush=True)
     sites = {"ours": work / "site-ours", "plain": work / "site-plain"}
     plain_cfg = make_plain_config(work)
@@ -542,6 +546,7 @@ def main(argv=None) -> int:
                       "browser": suite_seconds(["tests/browser"]),
                       "all": suite_seconds([])}
 
+    r["load_after"] = os.getloadavg()
     summary = render_report(r)
     print("\n" + summary)
     (work / "results.json").write_text(json.dumps(r, indent=1, default=str))
