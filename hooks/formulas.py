@@ -135,8 +135,9 @@ def _notebook_where_boxes(html_text, page_report, where, errors):
 
 def _mark(result) -> str:
     if result.status == "verified":
+        noise = f", {result.message}" if result.message else ""
         return (f"Verified: both sides evaluated on {result.draws} random draws "
-                f"(finite differences for derivatives); max relative error {result.max_rel_err:.1e}")
+                f"(finite differences for derivatives); max relative error {result.max_rel_err:.1e}{noise}")
     if result.status == "definition":
         return "Definition: not a claim to verify"
     return ""

@@ -45,7 +45,8 @@ class SiteReport:
                           "Jacobian of y in R^m w.r.t. x in R^n: m x n",
             "totals": dict(self.totals()),
             "formulas": [{"page": r.page, "line": r.line, "latex": r.tex, "status": r.status,
-                          "draws": r.draws, "max_rel_err": float(f"{r.max_rel_err:.3g}")}
+                          "draws": r.draws, "max_rel_err": float(f"{r.max_rel_err:.3g}"),
+                          **({"note": r.message} if r.status == "verified" and r.message else {})}
                          for r in checked],
         }
 
