@@ -252,16 +252,14 @@ class Reader:
     127.0.0.1 is recorded (with the page that made it) and aborted, so no test depends on, or
     talks to, the outside world."""
 
-    # Pages loaded and checked at once (each tab has its own renderer). More than 1 was slower on
-    # a 2-core machine: the tabs compete for the same cores.
-    BATCH = 1
-
     def __init__(self, browser, site: Site, screenshots: Path | None = ARTIFACTS):
         self.browser = browser
         self.site = site
         self.outside: list[tuple[str, str]] = []      # (page it came from, URL)
         self._tabs: dict = {}                         # Page -> site path
         self._visits: dict[str, Visit] = {}
+        self._visit_tab = None                        # one tab, reused for every visit
+        self._visiting: Visit | None = None
         self.screenshots = screenshots
         if screenshots:
             screenshots.mkdir(parents=True, exist_ok=True)
@@ -313,67 +311,50 @@ class Reader:
         return page
 
     def visit(self, path: str) -> Visit:
-        if path not in self._visits:
-            self._visit_batch([path])
-        return self._visits[path]
-
-    def visit_all(self) -> list[Visit]:
-        todo = [p for p in self.site.pages if p not in self._visits]
-        for i in range(0, len(todo), self.BATCH):
-            self._visit_batch(todo[i:i + self.BATCH])
-        return [self._visits[p] for p in self.site.pages]
-
-    def _visit_batch(self, paths: list[str]):
-        """Load a few pages at once; per page: screenshot, facts, axe (light), axe colour rules in
-        the dark scheme. axe runs in all the batch's tabs at the same time."""
-        tabs = []
-        for path in paths:
-            v = self._visits[path] = Visit(path)
-            try:
-                tabs.append((v, self.tab(path, v.console_errors, v.failed_responses)))
-            except Exception as exc:
-                v.error = f"{type(exc).__name__}: {exc}"
-
-        def light(v, page):
+        """Visit `path` once (cached): screenshot, facts, axe in the light scheme, then axe's colour
+        rules in the dark scheme. One tab is reused for every visit."""
+        if path in self._visits:
+            return self._visits[path]
+        v = self._visits[path] = Visit(path)
+        if self._visit_tab is None:
+            tab = self._visit_tab = self.context.new_page()
+            tab.on("console", lambda m: m.type == "error" and self._visiting
+                   and self._visiting.console_errors.append(f"console: {m.text}"))
+            tab.on("pageerror", lambda e: self._visiting
+                   and self._visiting.console_errors.append(f"uncaught: {e}"))
+            tab.on("response", lambda r: r.status >= 400 and self._visiting
+                   and self._visiting.failed_responses.append(f"{r.status} {r.url}"))
+        page = self._visit_tab
+        self._visiting, self._tabs[page] = v, path
+        try:
+            page.goto(self.site.url(path), wait_until="load")
             # Search is exercised by its own tests: its index is waited for on one page only.
-            self.ready(page, search_ready=v.path == "/")
+            self.ready(page, search_ready=path == "/")
             if self.screenshots:
-                v.screenshot = self.screenshots / f"{slug(v.path)}.png"
+                v.screenshot = self.screenshots / f"{slug(path)}.png"
                 page.screenshot(path=str(v.screenshot), full_page=True)
             v.math = page.evaluate(MATH_FACTS_JS)
             v.code = page.evaluate(CODE_FACTS_JS)
             v.text = page.evaluate(VISIBLE_TEXT_JS)
-            start_axe(page)
-
-        def dark(v, page):
-            v.axe = finish_axe(page)
+            v.axe = axe_violations(page)
             if page.evaluate(DARK_SCHEME_JS):
-                if self.screenshots and v.path == "/":
+                if self.screenshots and path == "/":
                     page.screenshot(path=str(self.screenshots / "index-dark.png"))
-                # Header, navigation and footer are the same on every page: checked in full on
-                # the home page, elsewhere only the content.
-                start_axe(page, rules=COLOUR_RULES, context=None if v.path == "/" else ".md-content")
-                v.axe_dark = []
-
-        def last(v, page):
-            if v.axe_dark is not None:
-                v.axe_dark = finish_axe(page)
-
-        for stage in (light, dark, last):
-            for v, page in tabs:
-                if page is not None and not v.error:
-                    self._step(v, lambda: stage(v, page))
-        for v, page in tabs:
-            if page is not None:
-                page.close()
-            v.outside_requests = [url for origin, url in self.outside if origin == v.path]
-
-    @staticmethod
-    def _step(v: Visit, fn):
-        try:
-            fn()
+                # Header, navigation and footer are the same on every page: checked in full on the
+                # home page, elsewhere the content only. MathML takes its colour from the text
+                # around it (checked), so its many token elements are left out here.
+                context = {"exclude": [["math"]]} if path == "/" else \
+                    {"include": [[".md-content"]], "exclude": [["math"]]}
+                v.axe_dark = axe_violations(page, rules=COLOUR_RULES, context=context)
         except Exception as exc:  # a page that cannot be visited fails every test, by name
             v.error = f"{type(exc).__name__}: {exc}"
+        finally:
+            self._visiting = None
+            v.outside_requests = [url for origin, url in self.outside if origin == path]
+        return v
+
+    def visit_all(self) -> list[Visit]:
+        return [self.visit(p) for p in self.site.pages]
 
     def close(self):
         self.context.close()
@@ -396,9 +377,9 @@ def _axe_script() -> str:
     return AXE_SCRIPT
 
 
-def start_axe(page, rules: list[str] | None = None, context: str | None = None):
-    """Start axe-core in the page (on the whole document, or on the elements matching the CSS
-    selector `context`) and return at once (see finish_axe)."""
+def start_axe(page, rules: list[str] | None = None, context: str | dict | None = None):
+    """Start axe-core in the page (on the whole document, or on an axe context: a CSS selector or
+    {"include": [...], "exclude": [...]}) and return at once (see finish_axe)."""
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.evaluate(_axe_script())
     page.evaluate("""([context, options]) => { window.__axe = null;
@@ -415,10 +396,24 @@ def finish_axe(page, impacts=("serious", "critical"), timeout_ms: int = 60_000) 
     return [v for v in violations if v.get("impact") in impacts]
 
 
-def axe_violations(page, impacts=("serious", "critical"), rules: list[str] | None = None) -> list[dict]:
-    """axe-core (the copy bundled with axe-playwright-python) on the page as it is now: every
-    rule, or only `rules`; the serious and critical violations."""
-    start_axe(page, rules)
+NO_TRANSITIONS_JS = """() => new Promise(done => {
+  if (!document.getElementById('__no_transitions')) {
+    const style = document.createElement('style');
+    style.id = '__no_transitions';
+    style.textContent = '*, *::before, *::after { transition: none !important; animation: none !important; }';
+    document.head.appendChild(style);
+  }
+  requestAnimationFrame(() => requestAnimationFrame(done));
+})"""
+
+
+def axe_violations(page, impacts=("serious", "critical"), rules: list[str] | None = None,
+                   context: str | dict | None = None) -> list[dict]:
+    """axe-core (the copy bundled with axe-playwright-python) on the page as it is now, with
+    transitions finished (a fading element's colours are not its colours): every rule, or only
+    `rules`; the serious and critical violations."""
+    page.evaluate(NO_TRANSITIONS_JS)
+    start_axe(page, rules, context)
     return finish_axe(page, impacts)
 
 

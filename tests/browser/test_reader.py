@@ -6,6 +6,7 @@ covers every page (or every alias, tag, code block) and names all that fail, not
 from __future__ import annotations
 
 import re
+
 import pytest
 
 from harness import (ARTIFACTS, COLOUR_RULES, COPY_BUTTON, DARK_SCHEME_JS, axe_violations,
@@ -184,6 +185,17 @@ def test_search_finds_every_tag(reader, site):
     _search_terms(reader, site, "tags")
 
 
+# The text of the search results a reader sees, outside code.
+PREVIEW_TEXT_JS = """() => {
+  const style = document.createElement('style');
+  style.textContent = '.md-search-result :is(pre, code, kbd, samp) { display: none !important; }';
+  document.head.appendChild(style);
+  const text = [...document.querySelectorAll('.md-search-result__item')].map(e => e.innerText).join('\\n');
+  style.remove();
+  return text;
+}"""
+
+
 def test_search_results_show_no_raw_tex(reader, site):
     """Result previews come from the search index: TeX that went in there (e.g. MathML's TeX
     annotation) is shown to readers as raw TeX. One search per tag (or a default query)."""
@@ -193,8 +205,7 @@ def test_search_results_show_no_raw_tex(reader, site):
     try:
         for query in queries:
             search(page, query)
-            text = page.evaluate(
-                "[...document.querySelectorAll('.md-search-result__item')].map(e => e.innerText).join('\\n')")
+            text = page.evaluate(PREVIEW_TEXT_JS)
             for pattern, what in RAW_TEX:
                 m = pattern.search(text)
                 if m:
