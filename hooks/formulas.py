@@ -31,6 +31,7 @@ _MATH = re.compile(
 )
 
 _state: dict = {}
+LONG_FORMULA = 50  # characters of TeX beyond which a display formula can overflow a narrow column
 
 
 def on_files(files, config):
@@ -86,7 +87,10 @@ def on_page_content(html_text, page, config, files):
         if display:
             badge = (f'<span class="mc-mark" title="{html.escape(title)}" aria-label="{html.escape(title)}">'
                      f'{"✓" if result.status == "verified" else "def"}</span>') if title else ""
-            return f'<div class="math display mc-{result.status}">{mathml}{badge}</div>'
+            # A long formula may scroll sideways: make it reachable from the keyboard (axe:
+            # scrollable-region-focusable), without a tab stop for every short one.
+            focus = ' tabindex="0"' if len(tex) > LONG_FORMULA else ""
+            return f'<div class="math display mc-{result.status}"{focus}>{mathml}{badge}</div>'
         attr = f' title="{html.escape(title)}"' if title else ""
         return f'<span class="math mc-{result.status}"{attr}>{mathml}</span>'
 
