@@ -150,8 +150,8 @@ def on_page_content(content, page, config, files):
     if leftover:
         raise PluginError(f"{where}: the notebook page would load something from another host: "
                           f"{leftover.group(0)[:120]}")
+    content = _alt_texts(content, where)  # before the math rewrite: a caption must hold no TeX
     content = _MARKDOWN_CELL.sub(lambda m: m.group(1) + _arithmatex(m.group(2)) + m.group(3), content)
-    content = _alt_texts(content, where)
     content = _SCROLLERS.sub(lambda m: m.group(0) + ' tabindex="0"', content)
 
     name = html.escape(Path(page.file.abs_src_path).name)
