@@ -58,12 +58,8 @@ def test_notebook_is_jupytext_percent_format(path):
 # --- the built site -------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    site_dir = tmp_path_factory.mktemp("notebook-site") / "site"
-    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-                          cwd=ROOT, env=_env(), capture_output=True, text=True, timeout=600)
-    assert proc.returncode == 0, proc.stdout + proc.stderr
-    return site_dir
+def site(strict_build) -> Path:
+    return strict_build[0]  # built with MPLBACKEND=Agg, like _env()
 
 
 def _page(site: Path, path: Path) -> str:

@@ -88,11 +88,8 @@ def test_unmarked_unparsable_formula_fails(tmp_path):
     assert any("does not parse" in e or "not in the site's notation" in e for e in rep.error_lines())
 
 
-def test_build_writes_verification_json(tmp_path):
-    site = tmp_path / "site"
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-                            cwd=ROOT, capture_output=True, text=True, timeout=300)
-    assert result.returncode == 0, result.stderr[-3000:]
+def test_build_writes_verification_json(strict_build):
+    site = strict_build[0]
     data = json.loads((site / "verification.json").read_text())
     entries = data["formulas"]
     assert {e["status"] for e in entries} == {"verified", "definition"}

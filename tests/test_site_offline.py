@@ -46,14 +46,8 @@ def test_front_matter_is_valid():
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("site")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=ROOT, capture_output=True, text=True, timeout=300,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out
+def site(strict_build) -> Path:
+    return strict_build[0]
 
 
 def page_html(site: Path, meta) -> str:
