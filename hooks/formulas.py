@@ -54,7 +54,7 @@ def on_page_markdown(markdown, page, config, files):
     page_report = report.page_for(page.file.abs_src_path)
     if page_report is None:
         return markdown
-    return report.page_markdown(page_report, markdown)
+    return report.page_markdown(page_report)
 
 
 def on_page_content(html_text, page, config, files):

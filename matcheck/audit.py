@@ -38,9 +38,9 @@ class SourceResult:
     message: str
 
 
-def audit_source(root: Path) -> list[SourceResult]:
+def audit_source(root: Path, config: dict | None = None) -> list[SourceResult]:
     text = (root / SOURCE).read_text(encoding="utf-8")
-    config = yaml.safe_load((root / CONTEXT).read_text(encoding="utf-8"))
+    config = config or yaml.safe_load((root / CONTEXT).read_text(encoding="utf-8"))
     body, offset = split_front_matter(text)
     maths = [(m.line + offset, m) for m in extract(body)]
     results = []
@@ -110,7 +110,7 @@ def audit_errata(root: Path, docs: Path) -> tuple[str, list[str]]:
     """The errata page's generated Markdown, and build errors where source and errata disagree."""
     config = yaml.safe_load((root / CONTEXT).read_text(encoding="utf-8"))
     errata = config.get("errata", {}) or {}
-    results = audit_source(root)
+    results = audit_source(root, config)
     failed = {r.line: r for r in results if r.status == "failed"}
     errors = []
     for line, r in failed.items():

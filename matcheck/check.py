@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Optional
 
 import numpy as np
@@ -27,8 +27,6 @@ class Verdict:
     draws: int = 0
     max_rel_err: float = 0.0
     seed: Optional[int] = None
-    binds: Optional[str] = None  # the symbol a definition binds
-    details: dict = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -230,4 +228,4 @@ def _define(formula: Formula, tex: str, scope: Scope, seed: int) -> Verdict:
     if not probe.ok:
         return Verdict("failed", tex, f"the definition of `{key}`: {probe.message}")
     scope.defs[key] = value
-    return Verdict("definition", tex, binds=key)
+    return Verdict("definition", tex)

@@ -37,7 +37,7 @@ shape: "scalar" -> scalar
      | LAYOUT -> layout
 LAYOUT: "numerator layout" | "denominator layout" | "mixed layout"
 func: "function" ("of" names)?
-PROP: "symmetric" | "spd" | "invertible" | "posdet" | "orthogonal" | "onehot" | "probability" | "positive" | "tall"
+PROP: __PROPERTIES__
 DIM: /[a-zA-Z]|[1-9][0-9]*/
 NAME: /[^\s,:;]+/
 _SEP: "," | ";" | /\n/
@@ -143,7 +143,7 @@ class _ToDecls(Transformer):
         return out
 
 
-_PARSER = Lark(_GRAMMAR, start="decls", parser="earley", lexer="dynamic")
+_PARSER = Lark(_GRAMMAR.replace("__PROPERTIES__", " | ".join(f'"{p}"' for p in PROPERTIES)), start="decls", parser="earley", lexer="dynamic")
 
 
 def parse_declarations(text: str) -> list[Decl]:

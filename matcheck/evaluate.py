@@ -15,8 +15,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from .declare import Decl
-from .tree import (Add, Apply, Delta, Deriv, DimSize, DOp, Func, Hessian, HOp, Identity, Indexed, Inv, Mul,
-                   Node, Notation, Num, Ones, Pow, Sym, T, walk)
+from .tree import (Add, Apply, Delta, Deriv, DimSize, Div, DOp, Func, Hessian, HOp, Identity, Indexed, Inv,
+                   Mul, Node, Notation, Num, Ones, Pow, Sym, T, walk)
 
 
 class CheckError(ValueError):
@@ -154,7 +154,6 @@ def resolve(node: Node, scope: Scope) -> Node:
     raise CheckError(f"cannot evaluate {type(node).__name__}")  # pragma: no cover
 
 
-from .tree import Div  # noqa: E402  (kept next to its use above for readability)
 
 
 def _prime_of(sym: Sym, scope: Scope) -> bool:

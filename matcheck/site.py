@@ -50,7 +50,7 @@ class SiteReport:
                          for r in checked],
         }
 
-    def page_markdown(self, page: PageReport, markdown: str) -> str:
+    def page_markdown(self, page: PageReport) -> str:
         text = page.markdown
         if VERIFICATION_MARK in text:
             text = text.replace(VERIFICATION_MARK, self.verification_markdown())
