@@ -2,20 +2,28 @@
 from __future__ import annotations
 
 import itertools
+import shlex
 from dataclasses import dataclass
 from typing import Optional
 
 import numpy as np
 
+from . import algebra as al
+from .declare import format_decl
 from .evaluate import CheckError, Env, NotEvaluable, Scope, Shapes, free_indices, resolve
 from .parse import FormulaSyntaxError, parse
+from .resolve import used_symbols
 from .tree import Formula, Mul, Num, Sym
 
 DRAWS = 5
-# Central differences in float64 with h = 1e-5 are accurate to ~1e-9 relative on these formulas;
-# a wrong formula is off by O(1). 1e-6 sits far from both.
-TOLERANCE = 1e-6
-# How far above its estimated rounding noise a finite-difference result may still differ.
+# Derivatives are exact to rounding (dual numbers), so two sides that are equal agree to rounding:
+# relative error 1e-9 is the tolerance, plus the rounding that cancellation inside a side can leave
+# (ROUNDING units of float64 epsilon of the largest intermediate value the draw computed:
+# x^T (dc/dx) = 0 evaluates to 1e-17, not 0). A wrong formula is off by O(1) on some draw.
+TOLERANCE = 1e-9
+ROUNDING = 1e3
+EPS = float(np.finfo(float).eps)
+# Only where the Richardson fallback ran (no exact rule): how far above its error estimate.
 NOISE_MARGIN = 100.0
 
 
@@ -27,6 +35,8 @@ class Verdict:
     draws: int = 0
     max_rel_err: float = 0.0
     seed: Optional[int] = None
+    margin: float = 0.0         # largest discrepancy / what was allowed (below 1 passes)
+    reproduce: str = ""         # a command that reproduces this verdict
 
     @property
     def ok(self) -> bool:
@@ -34,8 +44,9 @@ class Verdict:
 
 
 def rel_err(a: np.ndarray, b: np.ndarray) -> float:
-    scale = max(np.max(np.abs(a)), np.max(np.abs(b)), 1e-3)
-    return float(np.max(np.abs(a - b)) / scale)
+    scale = max(float(np.max(np.abs(a))), float(np.max(np.abs(b))))
+    diff = float(np.max(np.abs(a - b)))
+    return diff / scale if scale > 0 else 0.0
 
 
 def _fmt_value(v: np.ndarray) -> str:
@@ -83,7 +94,7 @@ def _verify_chain(raw_sides, tex, scope, seed, draws) -> Verdict:
             run = []
         else:
             run.append(r)
-    verdict = Verdict("verified", tex, draws=draws, seed=seed * 1000)
+    verdict = Verdict("verified", tex, draws=draws, seed=seed)
     for run in runs:
         v = verify_sides(run, tex, scope, seed, draws)
         if not v.ok:
@@ -95,11 +106,20 @@ def _verify_chain(raw_sides, tex, scope, seed, draws) -> Verdict:
     return verdict
 
 
-def verify_sides(sides, tex: str, scope: Scope, seed: int = 0, draws: int = DRAWS) -> Verdict:
-    worst, noise_limited = 0.0, False
+def allowance(a: np.ndarray, b: np.ndarray, stats: dict) -> float:
+    """How far apart two sides may be on one draw (absolute)."""
+    scale = max(float(np.max(np.abs(a))), float(np.max(np.abs(b))))
+    return TOLERANCE * scale + ROUNDING * EPS * stats["magnitude"] + NOISE_MARGIN * stats["fallback"]
+
+
+def verify_sides(sides, tex: str, scope: Scope, seed: int = 0, draws: int = DRAWS,
+                 method: str = "dual") -> Verdict:
+    """Evaluate the sides on `draws` random draws (draw k from the generator seeded (seed, k)) and
+    compare neighbours. The verdict's max_rel_err is the largest discrepancy seen, relative to
+    the size of the sides; `margin` is the largest discrepancy over what was allowed."""
+    worst, worst_margin, used_fallback = 0.0, 0.0, False
     for draw in range(draws):
-        draw_seed = seed * 1000 + draw
-        rng = np.random.default_rng(draw_seed)
+        rng = np.random.default_rng([seed, draw])
         shapes = Shapes(scope)
         try:
             side_shapes = [shapes.of(s) for s in sides]
@@ -111,12 +131,13 @@ def verify_sides(sides, tex: str, scope: Scope, seed: int = 0, draws: int = DRAW
                 shapes.unify(side_shapes[k][0], side_shapes[k + 1][0], why)
                 shapes.unify(side_shapes[k][1], side_shapes[k + 1][1], why)
             sizes = shapes.sizes(rng)
-            env = Env(scope, shapes, sizes, rng)
-            values = _evaluate_sides(env, sides)
+            env = Env(scope, shapes, sizes, rng, method=method)
+            values = [np.real_if_close(al.primal(v)) for v in _evaluate_sides(env, sides)]
         except CheckError as exc:
-            return Verdict("failed", tex, f"shape or evaluation error: {exc}", draws=draw + 1, seed=draw_seed)
+            return Verdict("failed", tex, f"shape or evaluation error: {exc}", draws=draw + 1, seed=seed)
         except (np.linalg.LinAlgError, FloatingPointError, ValueError) as exc:
-            return Verdict("failed", tex, f"evaluation error: {exc}", draws=draw + 1, seed=draw_seed)
+            return Verdict("failed", tex, f"evaluation error: {exc}", draws=draw + 1, seed=seed)
+        used_fallback = used_fallback or env.stats["fallbacks"] > 0
         for k in range(len(values) - 1):
             a, b = values[k], values[k + 1]
             if _literal_zero(sides[k]):
@@ -126,18 +147,15 @@ def verify_sides(sides, tex: str, scope: Scope, seed: int = 0, draws: int = DRAW
             if a.shape != b.shape:
                 return Verdict("failed", tex, f"sides {k + 1} and {k + 2} differ in shape: "
                                f"{a.shape[0]}x{a.shape[1]} vs {b.shape[0]}x{b.shape[1]}",
-                               draws=draw + 1, seed=draw_seed)
+                               draws=draw + 1, seed=seed)
             if not (np.all(np.isfinite(a)) and np.all(np.isfinite(b))):
-                return Verdict("failed", tex, "a side is not finite", draws=draw + 1, seed=draw_seed)
+                return Verdict("failed", tex, "a side is not finite", draws=draw + 1, seed=seed)
+            diff = float(np.max(np.abs(a - b)))
             err = rel_err(a, b)
+            allowed = allowance(a, b, env.stats)
             worst = max(worst, err)
-            # Where the values are tiny next to the values that were differenced (a Hessian of
-            # 1e-4 from a function of 5), the rounding noise of the differences sets the floor:
-            # the sides agree if they differ by less than NOISE_MARGIN times that noise.
-            within_noise = float(np.max(np.abs(a - b))) <= NOISE_MARGIN * env.noise[0]
-            if err > TOLERANCE and within_noise:
-                noise_limited = True
-            elif err > TOLERANCE:
+            worst_margin = max(worst_margin, diff / allowed if allowed > 0 else (0.0 if diff == 0 else np.inf))
+            if diff > allowed:
                 dims = ", ".join(f"{d.label()}={sizes[id(d.find())]}" for d in shapes.letters.values()
                                  if d.find().name and not d.find().name.isdigit())
                 return Verdict(
@@ -145,9 +163,9 @@ def verify_sides(sides, tex: str, scope: Scope, seed: int = 0, draws: int = DRAW
                     f"sides {k + 1} and {k + 2} disagree: max relative error {err:.3g} "
                     f"(tolerance {TOLERANCE:g}) at draw {draw + 1}{' with ' + dims if dims else ''}; "
                     f"side {k + 1} = {_fmt_value(a)}, side {k + 2} = {_fmt_value(b)}",
-                    draws=draw + 1, max_rel_err=err, seed=draw_seed)
-    return Verdict("verified", tex, draws=draws, max_rel_err=worst, seed=seed * 1000,
-                   message="within the rounding noise of the finite differences" if noise_limited else "")
+                    draws=draw + 1, max_rel_err=err, seed=seed, margin=diff / allowed if allowed else np.inf)
+    note = "a derivative without an exact rule was taken by Richardson extrapolation" if used_fallback else ""
+    return Verdict("verified", tex, draws=draws, max_rel_err=worst, seed=seed, message=note, margin=worst_margin)
 
 
 def _evaluate_sides(env: Env, sides) -> list:
@@ -228,4 +246,36 @@ def _define(formula: Formula, tex: str, scope: Scope, seed: int) -> Verdict:
     if not probe.ok:
         return Verdict("failed", tex, f"the definition of `{key}`: {probe.message}")
     scope.defs[key] = value
+    scope.def_tex[key] = tex
     return Verdict("definition", tex)
+
+
+def _quote(text: str) -> str:
+    """Double quotes as the README writes commands, unless the shell would change the text."""
+    if any(ch in text for ch in '"$`!') or "\\\\" in text or text.endswith("\\"):
+        return shlex.quote(text)
+    return f'"{text}"'
+
+
+def reproduce_command(tex: str, scope: Scope, seed: int, draws: int = DRAWS) -> str:
+    """The one command that re-runs exactly this check: the formula, the declarations and
+    definitions it uses (nothing else on the page changes its draws), and its seed."""
+    try:
+        formula = parse(tex)
+        nodes = []
+        for side in formula.sides:
+            try:
+                nodes.append(resolve(side, scope))
+            except CheckError:
+                pass
+    except FormulaSyntaxError:
+        nodes = []
+    decl_keys, def_keys = used_symbols(nodes, scope)
+    where = "; ".join(format_decl(scope.decls[k]) for k in decl_keys)
+    parts = ["python -m matcheck check", _quote(tex), "--where", _quote(where)]
+    for key in def_keys:
+        parts += ["--define", _quote(scope.def_tex.get(key, key))]
+    parts += ["--seed", str(seed)]
+    if draws != DRAWS:
+        parts += ["--draws", str(draws)]
+    return " ".join(parts)

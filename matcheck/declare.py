@@ -20,8 +20,10 @@ from lark import Lark, Transformer, v_args
 from lark.exceptions import UnexpectedInput
 
 from .parse import FormulaSyntaxError, parse_symbol
+from .properties import PROPERTIES as _PROPERTY_TABLE
+from .properties import square_props
 
-PROPERTIES = ("symmetric", "spd", "invertible", "posdet", "orthogonal", "onehot", "probability", "positive", "tall")
+PROPERTIES = tuple(_PROPERTY_TABLE)
 
 _GRAMMAR = r"""
 decls: _SEP* decl (_SEP+ decl)* _SEP*
@@ -172,15 +174,18 @@ def _parse_declarations(text: str) -> tuple:
             raise DeclarationError(f"`{d.tex}`: write `{d.tex}: elementwise function`")
         if d.kind == "index" and (d.props or d.function):
             raise DeclarationError(f"index `{d.tex}` takes no properties")
-        if {"symmetric", "spd", "invertible", "posdet", "orthogonal"} & d.props and d.kind not in ("matrix", "any_matrix"):
-            raise DeclarationError(f"`{d.tex}`: {', '.join(sorted(d.props))} needs a square matrix shape `n x n`")
-        if {"symmetric", "spd", "orthogonal"} & d.props and d.kind == "matrix" and d.dims[0] != d.dims[1]:
+        square = square_props() & d.props
+        if square and d.kind not in ("matrix", "any_matrix"):
+            raise DeclarationError(f"`{d.tex}`: {', '.join(sorted(square))} needs a square matrix shape `n x n`")
+        if square and d.kind == "matrix" and d.dims[0] != d.dims[1]:
             raise DeclarationError(f"`{d.tex}` is declared {d.dims[0]} x {d.dims[1]} but "
-                                   f"{', '.join(sorted(d.props))} needs a square matrix")
-        if "tall" in d.props and d.kind != "matrix":
-            raise DeclarationError(f"`{d.tex}`: tall needs a matrix shape `m x n`")
-        if {"onehot", "probability"} & d.props and d.kind != "vector":
-            raise DeclarationError(f"`{d.tex}`: onehot and probability need a vector shape")
+                                   f"{', '.join(sorted(square))} needs a square matrix")
+        for p in sorted(d.props):
+            prop = _PROPERTY_TABLE[p]
+            if d.kind not in prop.kinds and not (d.kind == "elementwise"):
+                shapes = {"scalar": "`scalar`", "vector": "a vector shape `n`", "matrix": "a matrix shape `m x n`",
+                          "any_matrix": "`matrix`"}
+                raise DeclarationError(f"`{d.tex}`: {p} needs " + " or ".join(shapes[k] for k in prop.kinds))
     return tuple(decls)
 
 
@@ -199,11 +204,7 @@ def describe(decl: Decl) -> str:
         space = rf"\mathbb{{R}}^{{{decl.dims[0]} \times {decl.dims[1]}}}"
     else:
         space = None
-    words = {"spd": "symmetric positive definite", "onehot": "one-hot",
-             "tall": "full column rank (more rows than columns)",
-             "posdet": "invertible with a positive determinant",
-             "probability": "a probability vector (positive, sums to 1)"}
-    props = [words.get(p, p) for p in sorted(decl.props)]
+    props = [_PROPERTY_TABLE[p].words for p in sorted(decl.props)]
     if decl.function and decl.deps is not None:
         args = ", ".join(decl.deps)
         text = f"${name} = {name}({args})" + (f" \\in {space}$" if space else "$")
@@ -220,3 +221,15 @@ def describe(decl: Decl) -> str:
     if props:
         text += ", " + ", ".join(props)
     return text
+
+
+def format_decl(decl: Decl) -> str:
+    """The declaration as a where box or --where would write it (parse_declarations reads it back)."""
+    if decl.kind == "layout":
+        return f"derivatives: {decl.dims[0]} layout"
+    shape = {"scalar": "scalar", "vector": " x ".join(decl.dims), "matrix": " x ".join(decl.dims),
+             "any_matrix": "matrix", "index": "index", "elementwise": "elementwise"}[decl.kind]
+    words = [shape] + sorted(decl.props)
+    if decl.function:
+        words.append("function" + (" of " + ", ".join(decl.deps) if decl.deps else ""))
+    return f"{decl.tex}: {' '.join(words)}"

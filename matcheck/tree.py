@@ -1,12 +1,19 @@
 """The formula AST: what a parsed formula means, independent of how it was spelled in TeX."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass, replace
 from typing import Optional
 
 
 class Node:
-    """Base class; every node is an immutable dataclass."""
+    """Base class; every node is an immutable dataclass. Its children are the fields that hold a
+    Node, a tuple of Nodes, or a tuple of (sign, Node) pairs (Add.terms); `children` and
+    `with_children` read them generically, so a new node type needs no walker changes."""
+
+
+# Field metadata: the variable a derivative binds. It is a child (printers and search text see
+# it) but not an operand (evaluation and mutation do not change it).
+BINDING = {"binding": True}
 
 
 @dataclass(frozen=True)
@@ -80,15 +87,15 @@ class Apply(Node):       # f(u): an abstract function declared on the page
 class Deriv(Node):
     """d expr / d var in the site's layout (gradient: var's shape; Jacobian: m x n)."""
     expr: Node
-    var: Node            # Sym or Indexed
+    var: Node = field(metadata=BINDING)   # Sym or Indexed
     style: str = "frac"  # "frac" or "nabla": how it was written, for printing
 
 
 @dataclass(frozen=True)
 class DOp(Node):
     """An operator waiting for its operand (\\frac{\\partial}{\\partial w}, \\nabla_w) inside a product."""
-    var: Node
-    style: str
+    var: Node = field(metadata=BINDING)
+    style: str = "frac"
 
 
 @dataclass(frozen=True)
@@ -118,7 +125,7 @@ class HOp(Node):
 @dataclass(frozen=True)
 class Hessian(Node):
     expr: Node
-    var: Node
+    var: Node = field(metadata=BINDING)
 
 
 @dataclass(frozen=True)
@@ -143,6 +150,66 @@ class Formula:
         return "\\in" in self.rels
 
 
+def _slots(node):
+    """(field name, kind, binding) for each field of node that holds children."""
+    out = []
+    for f in fields(node):
+        value = getattr(node, f.name)
+        if isinstance(value, Node):
+            out.append((f.name, "node", bool(f.metadata.get("binding"))))
+        elif isinstance(value, tuple) and value and all(isinstance(v, Node) for v in value):
+            out.append((f.name, "nodes", False))
+        elif isinstance(value, tuple) and value and all(
+                isinstance(v, tuple) and len(v) == 2 and isinstance(v[1], Node) for v in value):
+            out.append((f.name, "terms", False))
+    return out
+
+
+def children(node: Node, operands_only: bool = False) -> tuple:
+    """The node's children, left to right (with operands_only: without bound variables)."""
+    if not is_dataclass(node):
+        return ()
+    out = []
+    for name, kind, binding in _slots(node):
+        if operands_only and binding:
+            continue
+        value = getattr(node, name)
+        if kind == "node":
+            out.append(value)
+        elif kind == "nodes":
+            out.extend(value)
+        else:
+            out.extend(t for _, t in value)
+    return tuple(out)
+
+
+def operands(node: Node) -> tuple:
+    return children(node, operands_only=True)
+
+
+def with_children(node: Node, new: tuple, operands_only: bool = False) -> Node:
+    """A copy of node whose children (as `children` lists them) are replaced by `new`."""
+    new = list(new)
+    changes = {}
+    for name, kind, binding in _slots(node):
+        if operands_only and binding:
+            continue
+        value = getattr(node, name)
+        if kind == "node":
+            changes[name] = new.pop(0)
+        elif kind == "nodes":
+            changes[name] = tuple(new.pop(0) for _ in value)
+        else:
+            changes[name] = tuple((sign, new.pop(0)) for sign, _ in value)
+    if new:
+        raise ValueError("with_children: too many children")
+    return replace(node, **changes) if changes else node
+
+
+def map_operands(node: Node, fn) -> Node:
+    return with_children(node, tuple(fn(c) for c in operands(node)), operands_only=True)
+
+
 def walk(node):
     """Yield node and all its descendants (pre-order)."""
     yield node
@@ -150,25 +217,21 @@ def walk(node):
         yield from walk(child)
 
 
-def children(node):
-    if isinstance(node, (T, Inv, Pow, Func, Apply)):
-        return (node.arg,)
-    if isinstance(node, Add):
-        return tuple(t for _, t in node.terms)
-    if isinstance(node, Mul):
-        return node.factors
-    if isinstance(node, Div):
-        return (node.num, node.den)
-    if isinstance(node, Deriv):
-        return (node.expr, node.var)
-    if isinstance(node, Hessian):
-        return (node.expr, node.var)
-    if isinstance(node, HOp):
-        return (node.left, node.right)
-    if isinstance(node, DOp):
-        return (node.var,)
-    if isinstance(node, Indexed):
-        return (node.base,)
-    if isinstance(node, Notation):
-        return tuple(p for p in node.parts if isinstance(p, Node))
-    return ()
+def paths(node, parent=None, operands_only: bool = True):
+    """(node, parent) pairs in pre-order over operands: what a mutation may change."""
+    yield node, parent
+    for child in (operands(node) if operands_only else children(node)):
+        yield from paths(child, node, operands_only)
+
+
+def replace_at(root: Node, target: Node, new: Node) -> Node:
+    """root with the one occurrence `target` (by identity) replaced by `new`."""
+    if root is target:
+        return new
+    kids = operands(root)
+    if not kids:
+        return root
+    changed = tuple(replace_at(k, target, new) for k in kids)
+    if all(a is b for a, b in zip(kids, changed)):
+        return root
+    return with_children(root, changed, operands_only=True)

@@ -1,0 +1,381 @@
+"""The arithmetic every formula is evaluated in: NumPy arrays, or dual numbers over them.
+
+Exact derivatives by forward mode. A `Dual(v, d, tag)` is a value `v` with a tangent `d` (the
+derivative of `v` in one direction, `None` for zero). The primitives below (`matmul`, `inv`, `log`,
+...) work on plain arrays and on duals alike, and a dual's rule is written with the same
+primitives, so duals nest: a dual whose parts are duals of a lower tag gives second derivatives
+(Hessians, a derivative of a derivative), exact to rounding, with no step size at all. Tags keep
+nested directions apart (a lower tag is a constant to a higher one).
+
+Every value is a 2-D array (a scalar is 1 x 1). Complex arrays pass through unchanged (transposes
+never conjugate), which is what the complex-step alternative in evaluate.py relies on.
+
+A primitive with no rule for a dual (the spectral norm's singular vectors of a dual matrix)
+raises `NotAnalytic`; the evaluator then falls back to Richardson-extrapolated differences with an
+error estimate.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+
+class NotAnalytic(ArithmeticError):
+    """A primitive that has no exact derivative rule at this nesting."""
+
+
+class Dual:
+    __slots__ = ("v", "d", "tag")
+
+    def __init__(self, v, d, tag: int):
+        self.v, self.d, self.tag = v, d, tag
+
+    # operators, so that rules and samplers can be written plainly
+    def __add__(self, o):
+        return add(self, o)
+
+    def __radd__(self, o):
+        return add(o, self)
+
+    def __sub__(self, o):
+        return sub(self, o)
+
+    def __rsub__(self, o):
+        return sub(o, self)
+
+    def __mul__(self, o):
+        return mul(self, o)
+
+    def __rmul__(self, o):
+        return mul(o, self)
+
+    def __truediv__(self, o):
+        return div(self, o)
+
+    def __rtruediv__(self, o):
+        return div(o, self)
+
+    def __neg__(self):
+        return neg(self)
+
+    def __matmul__(self, o):
+        return matmul(self, o)
+
+    def __rmatmul__(self, o):
+        return matmul(o, self)
+
+    @property
+    def T(self):
+        return transpose(self)
+
+    @property
+    def shape(self):
+        return self.v.shape
+
+
+def tag_of(x) -> int:
+    return x.tag if isinstance(x, Dual) else 0
+
+
+def primal(x) -> np.ndarray:
+    """The plain array under any nesting of duals."""
+    while isinstance(x, Dual):
+        x = x.v
+    return x
+
+
+def real_primal(x) -> np.ndarray:
+    return np.real(primal(x))
+
+
+def magnitude(x) -> float:
+    """The largest absolute entry of x and of every tangent in it (for the rounding allowance)."""
+    if isinstance(x, Dual):
+        return max(magnitude(x.v), magnitude(x.d) if x.d is not None else 0.0)
+    return float(np.max(np.abs(x))) if np.size(x) else 0.0
+
+
+def tangent(x, tag: int):
+    """The derivative carried by x in direction `tag` (zeros when x does not depend on it)."""
+    if isinstance(x, Dual) and x.tag == tag:
+        return x.d if x.d is not None else zeros_like(x.v)
+    if isinstance(x, Dual) and x.tag > tag:
+        # Nested inside a higher tag: the tangent of each part (rare: a derivative evaluated
+        # inside a dual of a higher tag keeps that tag outermost).
+        return Dual(tangent(x.v, tag), None if x.d is None else tangent(x.d, tag), x.tag)
+    return zeros_like(x)
+
+
+def zeros_like(x):
+    return np.zeros(primal(x).shape, dtype=primal(x).dtype)
+
+
+def _split(a, b):
+    """(tag, a's value, a's tangent, b's value, b's tangent) at the outermost tag of a and b."""
+    t = max(tag_of(a), tag_of(b))
+    av, ad = (a.v, a.d) if tag_of(a) == t else (a, None)
+    bv, bd = (b.v, b.d) if tag_of(b) == t else (b, None)
+    return t, av, ad, bv, bd
+
+
+def _plus(x, y):
+    if x is None:
+        return y
+    if y is None:
+        return x
+    return add(x, y)
+
+
+# --- binary primitives -----------------------------------------------------------------------------
+def _fit(d, shape):
+    """A tangent broadcast to its value's shape (a 1 x 1 term added to a matrix)."""
+    if d is None or primal(d).shape == shape:
+        return d
+    return mul(d, np.ones(shape))
+
+
+def add(a, b):
+    if not isinstance(a, Dual) and not isinstance(b, Dual):
+        return a + b
+    t, av, ad, bv, bd = _split(a, b)
+    v = add(av, bv)
+    shape = primal(v).shape
+    return Dual(v, _plus(_fit(ad, shape), _fit(bd, shape)), t)
+
+
+def neg(a):
+    if not isinstance(a, Dual):
+        return -a
+    return Dual(neg(a.v), None if a.d is None else neg(a.d), a.tag)
+
+
+def sub(a, b):
+    return add(a, neg(b))
+
+
+def mul(a, b):
+    """Elementwise product (a 1 x 1 factor broadcasts: a scalar times a matrix)."""
+    if not isinstance(a, Dual) and not isinstance(b, Dual):
+        return a * b
+    t, av, ad, bv, bd = _split(a, b)
+    return Dual(mul(av, bv), _plus(None if ad is None else mul(ad, bv), None if bd is None else mul(av, bd)), t)
+
+
+def div(a, b):
+    """Elementwise quotient (b may be 1 x 1)."""
+    if not isinstance(a, Dual) and not isinstance(b, Dual):
+        return a / b
+    t, av, ad, bv, bd = _split(a, b)
+    v = div(av, bv)
+    num = _plus(ad, None if bd is None else neg(mul(v, bd)))
+    return Dual(v, None if num is None else div(num, bv), t)
+
+
+def matmul(a, b):
+    if not isinstance(a, Dual) and not isinstance(b, Dual):
+        return a @ b
+    t, av, ad, bv, bd = _split(a, b)
+    return Dual(matmul(av, bv),
+                _plus(None if ad is None else matmul(ad, bv), None if bd is None else matmul(av, bd)), t)
+
+
+def kron(a, b):
+    if not isinstance(a, Dual) and not isinstance(b, Dual):
+        return np.kron(a, b)
+    t, av, ad, bv, bd = _split(a, b)
+    return Dual(kron(av, bv), _plus(None if ad is None else kron(ad, bv), None if bd is None else kron(av, bd)), t)
+
+
+# --- linear unary primitives: the tangent goes through the same map ------------------------------
+def _linear(fn):
+    def apply(a, *args):
+        if not isinstance(a, Dual):
+            return fn(a, *args)
+        return Dual(apply(a.v, *args), None if a.d is None else apply(a.d, *args), a.tag)
+    apply.__name__ = fn.__name__
+    apply.__doc__ = fn.__doc__
+    return apply
+
+
+@_linear
+def transpose(a):
+    return a.T
+
+
+@_linear
+def trace(a):
+    return np.array([[np.trace(a)]])
+
+
+@_linear
+def total(a):
+    """The sum of all entries, 1 x 1."""
+    return np.array([[np.sum(a)]])
+
+
+@_linear
+def vec(a):
+    """Columns stacked (column-major)."""
+    return a.reshape(-1, 1, order="F")
+
+
+@_linear
+def unvec(a, shape):
+    return a.reshape(shape, order="F")
+
+
+@_linear
+def diag(a):
+    """diag(vector) is a diagonal matrix; diag(square matrix) is its diagonal as a vector."""
+    return np.diag(a[:, 0]) if a.shape[1] == 1 else np.diag(a).reshape(-1, 1)
+
+
+@_linear
+def entry(a, i, j):
+    return a[i:i + 1, j:j + 1]
+
+
+@_linear
+def block(a, rows, cols):
+    return a[rows, cols]
+
+
+def concat(parts):
+    """Stack column vectors into one column vector."""
+    if not any(isinstance(p, Dual) for p in parts):
+        return np.vstack(parts)
+    t = max(tag_of(p) for p in parts)
+    vs = [p.v if tag_of(p) == t else p for p in parts]
+    ds = [(p.d if p.d is not None else zeros_like(p.v)) if tag_of(p) == t else zeros_like(p) for p in parts]
+    return Dual(concat(vs), concat(ds), t)
+
+
+def embed(a, shape, i, j):
+    """A zero matrix of `shape` with `a` (1 x 1) at entry (i, j)."""
+    if not isinstance(a, Dual):
+        out = np.zeros(shape, dtype=np.result_type(a, float))
+        out[i, j] = a[0, 0]
+        return out
+    return Dual(embed(a.v, shape, i, j), None if a.d is None else embed(a.d, shape, i, j), a.tag)
+
+
+# --- nonlinear unary primitives ------------------------------------------------------------------
+def exp(a):
+    if not isinstance(a, Dual):
+        return np.exp(a)
+    e = exp(a.v)
+    return Dual(e, None if a.d is None else mul(e, a.d), a.tag)
+
+
+def log(a):
+    if not isinstance(a, Dual):
+        return np.log(a)
+    return Dual(log(a.v), None if a.d is None else div(a.d, a.v), a.tag)
+
+
+def sqrt(a):
+    if not isinstance(a, Dual):
+        return np.sqrt(a)
+    s = sqrt(a.v)
+    return Dual(s, None if a.d is None else div(a.d, mul(s, 2.0)), a.tag)
+
+
+def sin(a):
+    if not isinstance(a, Dual):
+        return np.sin(a)
+    return Dual(sin(a.v), None if a.d is None else mul(cos(a.v), a.d), a.tag)
+
+
+def cos(a):
+    if not isinstance(a, Dual):
+        return np.cos(a)
+    return Dual(cos(a.v), None if a.d is None else neg(mul(sin(a.v), a.d)), a.tag)
+
+
+def tanh(a):
+    if not isinstance(a, Dual):
+        return np.tanh(a)
+    t = tanh(a.v)
+    return Dual(t, None if a.d is None else mul(sub(1.0, mul(t, t)), a.d), a.tag)
+
+
+def power(a, k):
+    """Elementwise a**k for a constant real k."""
+    if not isinstance(a, Dual):
+        return a ** k
+    return Dual(power(a.v, k), None if a.d is None else mul(mul(power(a.v, k - 1), float(k)), a.d), a.tag)
+
+
+def inv(a):
+    if not isinstance(a, Dual):
+        return np.linalg.inv(a)
+    vi = inv(a.v)
+    return Dual(vi, None if a.d is None else neg(matmul(matmul(vi, a.d), vi)), a.tag)
+
+
+def det(a):
+    if not isinstance(a, Dual):
+        return np.array([[np.linalg.det(a)]])
+    dv = det(a.v)
+    if a.d is None:
+        return Dual(dv, None, a.tag)
+    # Jacobi's formula; the draws of anything whose determinant is differentiated are invertible.
+    return Dual(dv, mul(dv, trace(matmul(inv(a.v), a.d))), a.tag)
+
+
+def singular_triplet(a):
+    """The largest singular value of a real matrix with its vectors (exact rule for a simple one)."""
+    if isinstance(a, Dual):
+        raise NotAnalytic("the spectral norm of a matrix that is itself a derivative direction")
+    u, s, vt = np.linalg.svd(np.real(a))
+    return u[:, :1], s[0], vt[:1, :].T
+
+
+def norm2(a):
+    """The spectral norm (a vector's 2-norm for a column)."""
+    if not isinstance(a, Dual):
+        if np.iscomplexobj(a):
+            raise NotAnalytic("the spectral norm is not analytic (no complex step)")
+        return np.array([[np.linalg.norm(a, 2)]])
+    if isinstance(a.v, Dual) or np.iscomplexobj(a.v):
+        raise NotAnalytic("the spectral norm's second derivative")
+    u, s, v = singular_triplet(a.v)
+    return Dual(np.array([[s]]), None if a.d is None else u.T @ a.d @ v, a.tag)
+
+
+def nuclear(a):
+    """The nuclear norm (sum of singular values); exact rule at full rank."""
+    if not isinstance(a, Dual):
+        if np.iscomplexobj(a):
+            raise NotAnalytic("the nuclear norm is not analytic (no complex step)")
+        return np.array([[np.linalg.norm(a, "nuc")]])
+    if isinstance(a.v, Dual) or np.iscomplexobj(a.v):
+        raise NotAnalytic("the nuclear norm's second derivative")
+    u, s, vt = np.linalg.svd(a.v, full_matrices=False)
+    return Dual(np.array([[s.sum()]]), None if a.d is None else np.array([[np.trace(u.T @ a.d @ vt.T)]]), a.tag)
+
+
+def stack_columns(cols):
+    """[c_1 ... c_n] from column vectors (arrays or duals)."""
+    n = len(cols)
+    out = None
+    for j, col in enumerate(cols):
+        unit = np.zeros((1, n))
+        unit[0, j] = 1.0
+        term = matmul(col, unit)
+        out = term if out is None else add(out, term)
+    return out
+
+
+def assemble(entries, shape):
+    """A matrix of `shape` from 1 x 1 values [(value, i, j), ...]."""
+    out = None
+    for value, i, j in entries:
+        term = embed(value, shape, i, j)
+        out = term if out is None else add(out, term)
+    return out
+
+
+def shift(a) -> float:
+    """A constant to subtract before exp (softmax, log-sum-exp): it cancels exactly, so it is taken
+    from the real primal and carries no derivative."""
+    return float(np.max(real_primal(a)))
