@@ -30,6 +30,7 @@ import json
 import mimetypes
 import os
 import platform
+import importlib.util
 import re
 import shutil
 import statistics
@@ -42,8 +43,11 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-sys.path.insert(0, str(ROOT / "tests" / "browser"))
-import harness  # noqa: E402  (site discovery, Chromium settings, the reader's checks)
+# The browser tests' harness (site discovery, Chromium settings, the reader's checks), loaded from
+# its file: tests/browser is not a package.
+_spec = importlib.util.spec_from_file_location("harness", ROOT / "tests" / "browser" / "harness.py")
+harness = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(harness)
 
 NODE_MODULES = HERE / "node_modules"
 RESULTS = HERE / "RESULTS.md"

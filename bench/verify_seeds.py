@@ -16,9 +16,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
-from matcheck import verify_site  # noqa: E402
+from matcheck import verify_site
 
 
 def main() -> int:

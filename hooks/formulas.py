@@ -18,11 +18,10 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-from matcheck.declare import describe  # noqa: E402
-from matcheck.extract import normalize  # noqa: E402
-from matcheck.render import TexError, to_mathml  # noqa: E402
-from matcheck.site import SiteReport, check_site  # noqa: E402
+from matcheck.declare import describe
+from matcheck.extract import normalize
+from matcheck.render import TexError, to_mathml
+from matcheck.site import SiteReport, check_site
 
 # arithmatex (generic mode) output: the only HTML shapes this hook rewrites.
 _MATH = re.compile(

@@ -21,8 +21,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from sitemeta import FrontMatterError, check_pages  # noqa: E402
+from sitemeta import FrontMatterError, check_pages
 
 _state: dict = {"vocabulary": frozenset(), "pages": {}, "urls": {}}
 

@@ -11,9 +11,9 @@ import sys
 import time
 from pathlib import Path
 
-from .check import DRAWS, check_tex
+from .check import DRAWS, TOLERANCE, check_tex, reproduce_command
 from .declare import DeclarationError, parse_declarations
-from .evaluate import Scope
+from .evaluate import METHODS, Scope
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -30,16 +30,20 @@ def _check(args) -> int:
         if not v.ok:
             print(f"--define `{definition}`: {v.message}", file=sys.stderr)
             return 2
-    v = check_tex(args.formula, scope, seed=args.seed, draws=args.draws)
+    before = scope.copy()
+    v = check_tex(args.formula, scope, seed=args.seed, draws=args.draws, method=args.method)
     if v.status == "verified":
+        how = {"dual": "exact derivatives (dual numbers)", "complex": "exact derivatives (complex step)",
+               "central": "central differences (h = 1e-5)"}[args.method]
         print(f"verified: {args.formula}")
-        print(f"  evidence: {v.draws} random draws (seed {args.seed}), central finite differences for "
-              f"derivatives, max relative error {v.max_rel_err:.2e} (tolerance 1e-06)")
+        print(f"  evidence: {v.draws} random draws (seed {args.seed}), {how}, max relative error "
+              f"{v.max_rel_err:.2e} (tolerance {TOLERANCE:g} plus rounding), margin {v.margin:.2g}"
+              + (f"; {v.message}" if v.message else ""))
         return 0
     if v.status == "failed":
         print(f"counterexample: {args.formula}")
         print(f"  {v.message}")
-        print(f"  reproduce with --seed {args.seed}")
+        print(f"  reproduce: {reproduce_command(args.formula, before, args.seed, args.draws)}")
         return 1
     print(f"{v.status}: {args.formula}" + (f" ({v.message})" if v.message else ""))
     return 0
@@ -70,6 +74,8 @@ def main(argv=None) -> int:
     c.add_argument("--define", action="append", help="a definition to bind first, e.g. \"u := Ax\"")
     c.add_argument("--seed", type=int, default=0)
     c.add_argument("--draws", type=int, default=DRAWS)
+    c.add_argument("--method", choices=METHODS, default="dual",
+                   help="how derivatives are taken: dual numbers (default), complex step, or central differences")
     c.set_defaults(func=_check)
     for name in ("page", "site"):
         p = sub.add_parser(name, help="check pages (default: every page under docs/)")

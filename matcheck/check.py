@@ -55,26 +55,27 @@ def _fmt_value(v: np.ndarray) -> str:
     return f"{v.shape[0]}x{v.shape[1]} {flat}{more}"
 
 
-def check_tex(tex: str, scope: Scope, seed: int = 0, draws: int = DRAWS) -> Verdict:
+def check_tex(tex: str, scope: Scope, seed: int = 0, draws: int = DRAWS, method: str = "dual") -> Verdict:
     """Check a formula's TeX under a scope; a definition also binds its symbol in `scope`."""
     try:
         formula = parse(tex)
     except FormulaSyntaxError as exc:
         return Verdict("failed", tex, f"does not parse: {exc}")
-    return check_formula(formula, tex, scope, seed, draws)
+    return check_formula(formula, tex, scope, seed, draws, method)
 
 
-def check_formula(formula: Formula, tex: str, scope: Scope, seed: int = 0, draws: int = DRAWS) -> Verdict:
+def check_formula(formula: Formula, tex: str, scope: Scope, seed: int = 0, draws: int = DRAWS,
+                  method: str = "dual") -> Verdict:
     if not formula.rels:
         return Verdict("expression", tex)
     if formula.is_notation:
         return _membership(formula, tex, scope, seed, draws)
     if formula.is_definition:
         return _define(formula, tex, scope, seed)
-    return _verify_chain(list(formula.sides), tex, scope, seed, draws)
+    return _verify_chain(list(formula.sides), tex, scope, seed, draws, method)
 
 
-def _verify_chain(raw_sides, tex, scope, seed, draws) -> Verdict:
+def _verify_chain(raw_sides, tex, scope, seed, draws, method="dual") -> Verdict:
     """Verify each run of evaluable sides; notation inside an `=` chain fails after the runs pass,
     so the evidence shown is the most telling one."""
     resolved, notation = [], None
@@ -96,10 +97,11 @@ def _verify_chain(raw_sides, tex, scope, seed, draws) -> Verdict:
             run.append(r)
     verdict = Verdict("verified", tex, draws=draws, seed=seed)
     for run in runs:
-        v = verify_sides(run, tex, scope, seed, draws)
+        v = verify_sides(run, tex, scope, seed, draws, method)
         if not v.ok:
             return v
         verdict.max_rel_err = max(verdict.max_rel_err, v.max_rel_err)
+        verdict.margin = max(verdict.margin, v.margin)
         verdict.message = verdict.message or v.message
     if notation:
         return Verdict("failed", tex, notation)
@@ -151,7 +153,10 @@ def verify_sides(sides, tex: str, scope: Scope, seed: int = 0, draws: int = DRAW
             if not (np.all(np.isfinite(a)) and np.all(np.isfinite(b))):
                 return Verdict("failed", tex, "a side is not finite", draws=draw + 1, seed=seed)
             diff = float(np.max(np.abs(a - b)))
-            err = rel_err(a, b)
+            # Relative to the sides; where one side is a literal 0, relative to the values the other
+            # side was computed from (x^T dc/dx = 0 evaluates to 1e-17 from entries of size 1).
+            zero_side = _literal_zero(sides[k]) or _literal_zero(sides[k + 1])
+            err = diff / max(env.stats["magnitude"], 1e-300) if zero_side else rel_err(a, b)
             allowed = allowance(a, b, env.stats)
             worst = max(worst, err)
             worst_margin = max(worst_margin, diff / allowed if allowed > 0 else (0.0 if diff == 0 else np.inf))
@@ -257,24 +262,44 @@ def _quote(text: str) -> str:
     return f'"{text}"'
 
 
+def _dependencies(tex: str, scope: Scope) -> tuple[list, list]:
+    """The declarations (as where-box text) and definitions (as TeX) a formula uses."""
+    try:
+        formula = parse(tex)
+    except FormulaSyntaxError:
+        return [], []
+    nodes = []
+    for side in formula.sides:
+        try:
+            nodes.append(resolve(side, scope))
+        except CheckError:
+            pass
+    decl_keys, def_keys = used_symbols(nodes, scope)
+    return ([format_decl(scope.decls[k]) for k in decl_keys],
+            [scope.def_tex.get(k, k) for k in def_keys])
+
+
+def content_seed(page: str, tex: str, scope: Scope, base_seed: int = 0) -> int:
+    """A formula's seed: from its page, its TeX and what it uses, never from its position, so
+    editing the page around a formula does not change its draws."""
+    import zlib
+    decls, defs = _dependencies(tex, scope)
+    text = "\n".join([page, normalize_tex(tex), *decls, *defs])
+    return (zlib.crc32(text.encode()) + base_seed * 7919) % (2**31)
+
+
+def normalize_tex(tex: str) -> str:
+    return " ".join(tex.split())
+
+
 def reproduce_command(tex: str, scope: Scope, seed: int, draws: int = DRAWS) -> str:
     """The one command that re-runs exactly this check: the formula, the declarations and
     definitions it uses (nothing else on the page changes its draws), and its seed."""
-    try:
-        formula = parse(tex)
-        nodes = []
-        for side in formula.sides:
-            try:
-                nodes.append(resolve(side, scope))
-            except CheckError:
-                pass
-    except FormulaSyntaxError:
-        nodes = []
-    decl_keys, def_keys = used_symbols(nodes, scope)
-    where = "; ".join(format_decl(scope.decls[k]) for k in decl_keys)
+    decls, defs = _dependencies(tex, scope)
+    where = "; ".join(decls)
     parts = ["python -m matcheck check", _quote(tex), "--where", _quote(where)]
-    for key in def_keys:
-        parts += ["--define", _quote(scope.def_tex.get(key, key))]
+    for definition in defs:
+        parts += ["--define", _quote(definition)]
     parts += ["--seed", str(seed)]
     if draws != DRAWS:
         parts += ["--draws", str(draws)]

@@ -1,11 +1,10 @@
 """A whole page: its where boxes, its definitions, and a verdict for every formula, in order."""
 from __future__ import annotations
 
-import zlib
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from .check import DRAWS, Verdict, check_tex
+from .check import DRAWS, Verdict, check_tex, content_seed, reproduce_command
 from .declare import DeclarationError, describe, parse_declarations
 from .evaluate import Scope
 from .extract import Math, extract
@@ -27,10 +26,11 @@ class FormulaResult:
     draws: int = 0
     max_rel_err: float = 0.0
     seed: int | None = None
+    reproduce: str = ""
 
     def error_text(self) -> str:
-        seed = f" (seed {self.seed})" if self.seed is not None else ""
-        return f"{self.page}:{self.line}: formula `{self.tex}`\n    {self.message}{seed}"
+        text = f"{self.page}:{self.line}: formula `{self.tex}`\n    {self.message}"
+        return text + (f"\n    reproduce: {self.reproduce}" if self.reproduce else "")
 
     def as_json(self) -> dict:
         d = asdict(self)
@@ -118,10 +118,6 @@ def expand_where(body: str, page: str, first_line: int = 1):
     return "\n".join(out), line_map, events, errors, generated
 
 
-def formula_seed(page: str, index: int, base_seed: int) -> int:
-    return (zlib.crc32(f"{page}#{index}".encode()) + base_seed * 7919) % (2**31)
-
-
 def check_page(text: str, page: str, base_seed: int = 0, draws: int = DRAWS) -> PageReport:
     """Check every formula of a page (given with its front matter, so line numbers match the file)."""
     body, offset = split_front_matter(text)
@@ -135,8 +131,7 @@ def check_page(text: str, page: str, base_seed: int = 0, draws: int = DRAWS) -> 
     def apply(event_index, payload):
         if isinstance(payload, tuple) and payload and payload[0] == "wrong":
             _, tex, line = payload
-            verdict = check_tex(tex, scope.copy(), seed=formula_seed(page, 10_000 + event_index, base_seed),
-                                draws=draws)
+            verdict = check_tex(tex, scope.copy(), seed=content_seed(page, tex, scope, base_seed), draws=draws)
             if verdict.status != "failed":
                 report.errors.append(f"{page}:{line}: formula `{tex}` is marked wrong, but the checker "
                                      f"finds it {verdict.status}: show it as a right formula instead")
@@ -157,9 +152,13 @@ def check_page(text: str, page: str, base_seed: int = 0, draws: int = DRAWS) -> 
         if row in generated:
             report.results.append(FormulaResult(page, src_line, math.tex, math.display, "declaration"))
             continue
-        verdict: Verdict = check_tex(math.tex, scope, seed=formula_seed(page, index, base_seed), draws=draws)
-        report.results.append(FormulaResult(page, src_line, math.tex, math.display, verdict.status,
-                                            verdict.message, verdict.draws, verdict.max_rel_err, verdict.seed))
+        seed = content_seed(page, math.tex, scope, base_seed)
+        before = report.scopes[-1]
+        verdict: Verdict = check_tex(math.tex, scope, seed=seed, draws=draws)
+        report.results.append(FormulaResult(
+            page, src_line, math.tex, math.display, verdict.status, verdict.message, verdict.draws,
+            verdict.max_rel_err, seed,
+            reproduce_command(math.tex, before, seed, draws) if verdict.status == "failed" else ""))
     while pending:
         apply(done, pending.pop(0)[1])
         done += 1

@@ -8,9 +8,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
-from sitemeta import (  # noqa: E402
+from sitemeta import (
     FrontMatterError,
     check_pages,
     load_page,

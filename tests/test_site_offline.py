@@ -14,9 +14,8 @@ from urllib.parse import urlsplit
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
-from sitemeta import FrontMatterError, load_vocabulary, validate_directory  # noqa: E402
+from sitemeta import FrontMatterError, load_vocabulary, validate_directory
 
 try:
     METAS = validate_directory(ROOT / "docs", load_vocabulary(ROOT / "mkdocs.yml"), ROOT)
