@@ -64,6 +64,47 @@ def _pages(args) -> int:
     return 1 if report.error_lines() else 0
 
 
+def _site_paths(args) -> list:
+    root = _root(args)
+    if args.paths:
+        return [Path(p).resolve() for p in args.paths]
+    return sorted((root / "docs").rglob("*.md")) + sorted((root / "notebooks").glob("*.py"))
+
+
+def _root(args) -> Path:
+    """The site: --root, else the current directory if it has docs/, else this checkout."""
+    if getattr(args, "root", None):
+        return Path(args.root).resolve()
+    here = Path.cwd()
+    return here if (here / "docs").is_dir() else ROOT
+
+
+def _mutate(args) -> int:
+    from .mutate import mutate_pages, summary_line
+    from .page import check_files
+    root = _root(args)
+    start = time.perf_counter()
+    pages = check_files(_site_paths(args), root)
+    results = mutate_pages(pages)
+    by_page: dict = {}
+    for page, _, rep in results:
+        by_page.setdefault(page, []).append(rep)
+    for page, reps in by_page.items():
+        print(f"{page}: {summary_line(reps)[len('mutation: '):]}")
+        for rep in reps:
+            for label in rep.survived:
+                print(f"  survived: {label} in `{rep.tex}`")
+            for k in rep.bare_sides:
+                print(f"  no mutant: side {k} of `{rep.tex}`")
+            if args.verbose:
+                for label in rep.equivalent:
+                    print(f"  equivalent: {label} in `{rep.tex}`")
+    reps = [r for _, _, r in results]
+    print(f"({len(reps)} formulas in {time.perf_counter() - start:.1f} s)")
+    print(summary_line(reps))
+    return 1 if any(r.survived or r.bare_sides for r in reps) else 0
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m matcheck", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -82,6 +123,11 @@ def main(argv=None) -> int:
         p.add_argument("paths", nargs="*")
         p.add_argument("--seed", type=int, default=0)
         p.set_defaults(func=_pages)
+    m = sub.add_parser("mutate", help="mutation testing: wrong variants of every verified formula must fail")
+    m.add_argument("paths", nargs="*", help="pages or notebooks (default: the whole site)")
+    m.add_argument("--root", help="the site's directory (default: the current one, if it has docs/)")
+    m.add_argument("-v", "--verbose", action="store_true", help="also list the equivalent mutants and why")
+    m.set_defaults(func=_mutate)
     args = parser.parse_args(argv)
     return args.func(args)
 

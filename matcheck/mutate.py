@@ -1,174 +1,201 @@
-"""Wrong variants of a verified formula, to show the checker rejects them (mutation testing).
+"""Mutation testing: wrong variants of every verified formula, each of which the checker must reject.
 
-Operators: drop or add a transpose, drop an inverse, flip a sign, change a coefficient, reorder a
-product, swap two symbols of the same kind. A mutant that does not change the value of the piece it
-mutates (a transpose of a symmetric matrix or a scalar; a product reordered where the factors
-commute) is equivalent by construction and is set aside, as is a two-factor product reordered
-directly inside a trace (the cyclic property). Every other mutant must be rejected.
+Mutants come from one walker over the tree's operands (tree.paths), so every node of every side is
+reached: inside Hadamard and Kronecker products, Hessians, vec, diag, function arguments and sums.
+Each node type has its own operators (one table, OPERATORS); every node that is not a number also
+gets "scale by 2", so no side is left without a mutant.
+
+A mutant is set aside as equivalent only by one of two stated rules, and the rule is recorded:
+  - property: a declared property makes it equivalent (the transpose of a symmetric matrix is the
+    matrix: properties.py says which operators each property makes equivalent);
+  - value: the mutated side keeps its value on fresh draws (x^T A^T x = x^T A x; a product
+    reordered under a trace; a transposed scalar; a constant term scaled inside a Hessian).
+Every other mutant changes the value of its side, so the checker must reject it; one it accepts
+is a survivor, and a survivor is a bug in the checker.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .check import verify_sides
-from .evaluate import CheckError, Scope, resolve
+from .errors import NotEvaluable
+from .functions import TABLE
 from .parse import parse
-from .tree import Add, Deriv, Div, Func, Inv, Mul, Node, Num, Pow, Sym, T
+from .properties import PROPERTIES
+from .resolve import Scope, resolve
+from .tree import Add, Apply, Func, HOp, Inv, Mul, Node, Num, Pow, Sym, T, paths, replace_at
+
+# --- operators, by node type ---------------------------------------------------------------------
 
 
-@dataclass
-class Mutant:
-    operator: str
-    side: int
-    sides: list          # the mutated formula's resolved sides
-    before: Node         # the piece that was mutated
-    after: Node
+def _t(node, parent, scope):
+    yield "drop transpose", node.arg
 
 
-def _replace(node: Node, target: Node, new: Node) -> Node:
-    """Replace the one occurrence `target` (by identity) inside `node`."""
-    if node is target:
-        return new
-    if isinstance(node, T):
-        return T(_replace(node.arg, target, new))
-    if isinstance(node, Inv):
-        return Inv(_replace(node.arg, target, new))
-    if isinstance(node, Pow):
-        return Pow(_replace(node.arg, target, new), node.k)
-    if isinstance(node, Func):
-        return Func(node.name, _replace(node.arg, target, new))
-    if isinstance(node, Add):
-        return Add(tuple((s, _replace(t, target, new)) for s, t in node.terms))
-    if isinstance(node, Mul):
-        return Mul(tuple(_replace(f, target, new) for f in node.factors))
-    if isinstance(node, Div):
-        return Div(_replace(node.num, target, new), _replace(node.den, target, new))
-    if isinstance(node, Deriv):
-        return Deriv(_replace(node.expr, target, new), node.var, node.style)
-    return node
+def _sym(node, parent, scope):
+    decl = scope.decls.get(node.name)
+    if not isinstance(parent, T) and not (decl is not None and decl.kind == "scalar"):
+        yield "add transpose", T(node)
 
 
-def _nodes(node: Node, parent=None):
-    """(node, parent) pairs, not descending into a derivative's variable."""
-    yield node, parent
-    kids = ()
-    if isinstance(node, (T, Inv, Pow, Func)):
-        kids = (node.arg,)
-    elif isinstance(node, Add):
-        kids = tuple(t for _, t in node.terms)
-    elif isinstance(node, Mul):
-        kids = node.factors
-    elif isinstance(node, Div):
-        kids = (node.num, node.den)
-    elif isinstance(node, Deriv):
-        kids = (node.expr,)
-    for k in kids:
-        yield from _nodes(k, node)
+def _inv(node, parent, scope):
+    yield "drop inverse", node.arg
 
 
-def _symbols(node: Node) -> list:
-    return [n for n, _ in _nodes(node) if isinstance(n, Sym)]
+def _pow(node, parent, scope):
+    if node.k != 1:
+        yield "change an exponent", Pow(node.arg, node.k + 1)
 
 
-def mutants(sides: list, scope: Scope):
-    """Yield (operator, side index, piece before, piece after, under_trace_pair)."""
-    for k, side in enumerate(sides):
-        for node, parent in _nodes(side):
-            if isinstance(node, T):
-                yield "drop transpose", k, node, node.arg, False
-            if isinstance(node, Sym) and not isinstance(parent, T):
-                yield "add transpose", k, node, T(node), False
-            if isinstance(node, Inv):
-                yield "drop inverse", k, node, node.arg, False
-            if isinstance(node, Add):
-                for i in range(len(node.terms)):
-                    terms = list(node.terms)
-                    terms[i] = (-terms[i][0], terms[i][1])
-                    yield "flip a sign", k, node, Add(tuple(terms)), False
-            if isinstance(node, Num):
-                yield "change a coefficient", k, node, Num(node.value + 1), False
-            if isinstance(node, Mul):
-                for i in range(len(node.factors) - 1):
-                    f = list(node.factors)
-                    f[i], f[i + 1] = f[i + 1], f[i]
-                    cyclic = isinstance(parent, Func) and parent.name == "tr" and len(f) == 2
-                    yield "reorder a product", k, node, Mul(tuple(f)), cyclic
-        if isinstance(side, (Add, Mul, Deriv, Sym, T, Func)) and not (isinstance(side, Num)):
-            yield "flip a sign", k, side, Add(((-1, side),)), False
-        names = []
-        for s in _symbols(side):
-            if s.name not in names and s.name in scope.decls and not scope.decls[s.name].function:
-                names.append(s.name)
-        for a_i, a in enumerate(names):
-            for b in names[a_i + 1:]:
-                da, db = scope.decls[a], scope.decls[b]
-                if (da.kind, da.dims) == (db.kind, db.dims) and da.kind != "scalar":
-                    yield f"swap {a} and {b}", k, side, _swap(side, a, b), False
+def _add(node, parent, scope):
+    for i in range(len(node.terms)):
+        terms = list(node.terms)
+        terms[i] = (-terms[i][0], terms[i][1])
+        yield "flip a sign", Add(tuple(terms))
+    if len(node.terms) > 1:
+        for i in range(len(node.terms)):
+            rest = node.terms[:i] + node.terms[i + 1:]
+            yield "drop a term", rest[0][1] if len(rest) == 1 and rest[0][0] > 0 else Add(rest)
 
 
-def _swap(node: Node, a: str, b: str) -> Node:
-    for s in [n for n, _ in _nodes(node) if isinstance(n, Sym) and n.name in (a, b)]:
-        node = _replace(node, s, Sym(b if s.name == a else a))
-    return node
+def _num(node, parent, scope):
+    yield "change a coefficient", Num(node.value + 1)
 
 
-def _ancestors(root: Node, target: Node) -> list:
-    """The chain of nodes from `target` up to `root` (inclusive), innermost first."""
-    path = []
-
-    def visit(node):
-        if node is target:
-            path.append(node)
-            return True
-        for child, parent in _nodes(node):
-            if parent is node and visit(child):
-                path.append(node)
-                return True
-        return False
-
-    visit(root)
-    return path
+def _mul(node, parent, scope):
+    for i in range(len(node.factors) - 1):
+        f = list(node.factors)
+        f[i], f[i + 1] = f[i + 1], f[i]
+        yield "reorder a product", Mul(tuple(f))
 
 
-def _kept_value(side: Node, before: Node, after: Node, tex: str, scope: Scope, seed: int):
-    from .printer import to_tex
-    for piece in _ancestors(side, before):
-        mutated = _replace(piece, before, after)
-        try:
-            same = verify_sides([piece, mutated], tex, scope, seed, draws=3)
-        except CheckError:
-            continue
-        if same.ok:
-            return ("the mutated piece keeps its value" if piece is before
-                    else f"`{to_tex(piece)}` keeps its value")
+def _hop(node, parent, scope):
+    yield "swap the operands", HOp(node.op, node.right, node.left)
+    if node.op == "hadamard":
+        yield "a sum for the Hadamard product", Add(((1, node.left), (1, node.right)))
+    else:
+        yield "transpose a Kronecker factor", HOp(node.op, T(node.left), node.right)
+
+
+def _func(node, parent, scope):
+    spec = TABLE.get(node.name)
+    if spec and spec.group:
+        for other in TABLE.values():
+            if other.group == spec.group and other.name != node.name:
+                yield f"{node.name} for {other.name}", Func(other.name, node.arg)
+    if node.name in ("tr", "det"):
+        yield f"{node.name} for {'det' if node.name == 'tr' else 'tr'}", Func("det" if node.name == "tr" else "tr", node.arg)
+
+
+def _apply(node, parent, scope):
+    decl = scope.decls.get(node.fn.rstrip("'"))
+    if decl is not None and decl.kind == "elementwise":
+        other = node.fn[:-1] if node.fn.endswith("'") else node.fn + "'"
+        yield f"{node.fn} for {other}", Apply(other, node.arg)
+
+
+OPERATORS = {T: _t, Sym: _sym, Inv: _inv, Pow: _pow, Add: _add, Num: _num, Mul: _mul, HOp: _hop,
+             Func: _func, Apply: _apply}
+
+
+def node_mutants(node: Node, parent, scope: Scope):
+    """(operator, replacement) for one node: its type's operators, then "scale by 2"."""
+    rule = OPERATORS.get(type(node))
+    if rule is not None:
+        yield from rule(node, parent, scope)
+    if not isinstance(node, Num):
+        yield "scale by 2", Mul((Num(2), node))
+
+
+# --- equivalence rules -----------------------------------------------------------------------------
+def _property_rule(operator: str, node: Node, scope: Scope):
+    target = node.arg if isinstance(node, T) else node
+    if operator in ("add transpose", "drop transpose") and isinstance(target, Sym):
+        decl = scope.decls.get(target.name)
+        for p in sorted(decl.props if decl else ()):
+            if "transpose" in PROPERTIES[p].equivalent:
+                return f"property: `{target.name}` is {PROPERTIES[p].words}"
     return None
 
 
+def _value_rule(side: Node, mutated: Node, tex: str, scope: Scope, seed: int):
+    """The whole side, not the piece alone: a piece out of its formula can take shapes it never has
+    inside it (a lone 1^T is 1 x 1), so only the side in its own shapes decides."""
+    same = verify_sides([side, mutated], tex, scope, seed)
+    return "value: the side keeps its value on fresh draws" if same.ok else None
+
+
+# --- reports -----------------------------------------------------------------------------------------
 @dataclass
 class MutationReport:
     tex: str
-    killed: list
-    equivalent: list
-    survived: list
+    killed: list = field(default_factory=list)
+    equivalent: list = field(default_factory=list)   # "operator (side k): rule"
+    survived: list = field(default_factory=list)
+    bare_sides: list = field(default_factory=list)   # sides with no mutant (exempt: a bare constant)
+    exempt: list = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return len(self.killed) + len(self.equivalent) + len(self.survived)
+
+
+def evaluable_sides(tex: str, scope: Scope) -> list:
+    """The resolved sides of a formula's `=` chain that can be evaluated (notation sides and a
+    shape claim after `\\in` are left out)."""
+    formula = parse(tex)
+    sides = formula.sides
+    if "\\in" in formula.rels:
+        sides = sides[: formula.rels.index("\\in") + 1]
+    out = []
+    for s in sides:
+        try:
+            out.append(resolve(s, scope))
+        except NotEvaluable:
+            continue
+    return out
 
 
 def mutation_test(tex: str, scope: Scope, seed: int = 0) -> MutationReport:
-    formula = parse(tex)
-    sides = [resolve(s, scope) for s in formula.sides]
-    report = MutationReport(tex, [], [], [])
-    for operator, k, before, after, cyclic in mutants(sides, scope):
-        label = f"{operator} (side {k + 1})"
-        if cyclic:
-            report.equivalent.append(label + ": cyclic under the trace")
-            continue
-        # Equivalent when the mutated piece, or a larger piece around it, keeps its value on fresh
-        # draws (a transpose of a symmetric matrix or of a scalar; x^T A^T x = x^T A x).
-        kept = _kept_value(sides[k], before, after, tex, scope, seed + 7)
-        if kept is not None:
-            report.equivalent.append(f"{label}: {kept}")
-            continue
-        new_sides = list(sides)
-        new_sides[k] = _replace(sides[k], before, after)
-        verdict = verify_sides(new_sides, tex, scope, seed)
-        (report.killed if not verdict.ok else report.survived).append(label)
+    sides = evaluable_sides(tex, scope)
+    report = MutationReport(tex)
+    if len(sides) < 2:
+        return report
+    for k, side in enumerate(sides):
+        made = 0
+        for node, parent in paths(side):
+            for operator, after in node_mutants(node, parent, scope):
+                made += 1
+                label = f"{operator} (side {k + 1})"
+                mutated = replace_at(side, node, after)
+                rule = _property_rule(operator, node, scope) or _value_rule(side, mutated, tex, scope, seed + 7)
+                if rule is not None:
+                    report.equivalent.append(f"{label}: {rule}")
+                    continue
+                new_sides = list(sides)
+                new_sides[k] = mutated
+                verdict = verify_sides(new_sides, tex, scope, seed)
+                (report.killed if not verdict.ok else report.survived).append(label)
+        if made == 0:
+            (report.exempt if isinstance(side, Num) else report.bare_sides).append(k + 1)
     return report
+
+
+def summary_line(reports) -> str:
+    n = sum(r.total for r in reports)
+    k = sum(len(r.killed) for r in reports)
+    e = sum(len(r.equivalent) for r in reports)
+    s = sum(len(r.survived) for r in reports)
+    u = sum(len(r.bare_sides) for r in reports)
+    return f"mutation: {n} mutants, {k} killed, {e} equivalent, {s} survived, {u} sides without a mutant"
+
+
+def mutate_pages(page_reports) -> list:
+    """(page, formula result, MutationReport) for every verified formula of the given pages."""
+    out = []
+    for page in page_reports:
+        for result, scope in zip(page.results, page.scopes):
+            if result.status == "verified":
+                out.append((page.page, result, mutation_test(result.tex, scope, result.seed or 0)))
+    return out
+

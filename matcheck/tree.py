@@ -29,7 +29,7 @@ class Num(Node):
 
 @dataclass(frozen=True)
 class Indexed(Node):
-    base: Node           # a Sym
+    base: Node = field(metadata=BINDING)   # a Sym: the entry, not a value to change
     index: tuple         # index letters, e.g. ("i",) or ("i", "j")
 
 
