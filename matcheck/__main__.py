@@ -51,16 +51,19 @@ def _check(args) -> int:
 
 def _pages(args) -> int:
     from .site import check_site
-    docs = ROOT / "docs"
-    paths = [Path(p).resolve() for p in args.paths] if args.paths else sorted(docs.rglob("*.md"))
+    root = _root(args)
+    paths = _site_paths(args)
     start = time.perf_counter()
-    report = check_site(paths, ROOT, docs, base_seed=args.seed)
+    report = check_site(paths, root, root / "docs", base_seed=args.seed, draws=args.draws)
     elapsed = time.perf_counter() - start
     totals = report.totals()
     for line in report.error_lines():
         print(line)
+    verified = [r for r in report.results if r.status == "verified"]
+    margin = max((r.margin for r in verified), default=0.0)
     print(f"{len(paths)} pages: " + ", ".join(f"{v} {k}" for k, v in sorted(totals.items()))
-          + f" in {elapsed:.2f} s (seed {args.seed})")
+          + f" in {elapsed:.2f} s (seed {args.seed}, {args.draws} draws a formula; largest margin "
+          f"{margin:.2g} of the tolerance)")
     return 1 if report.error_lines() else 0
 
 
@@ -119,9 +122,12 @@ def main(argv=None) -> int:
                    help="how derivatives are taken: dual numbers (default), complex step, or central differences")
     c.set_defaults(func=_check)
     for name in ("page", "site"):
-        p = sub.add_parser(name, help="check pages (default: every page under docs/)")
+        p = sub.add_parser(name, help="check pages (default: every page under docs/ and every notebook)")
         p.add_argument("paths", nargs="*")
-        p.add_argument("--seed", type=int, default=0)
+        p.add_argument("--seed", type=int, default=0, help="the base seed (each formula's seed also "
+                       "depends on its page, its TeX and what it uses)")
+        p.add_argument("--draws", type=int, default=DRAWS)
+        p.add_argument("--root", help="the site's directory (default: the current one, if it has docs/)")
         p.set_defaults(func=_pages)
     m = sub.add_parser("mutate", help="mutation testing: wrong variants of every verified formula must fail")
     m.add_argument("paths", nargs="*", help="pages or notebooks (default: the whole site)")

@@ -10,10 +10,12 @@ import numpy as np
 
 from . import algebra as al
 from .declare import format_decl
+from .errors import ShapeError
 from .evaluate import CheckError, Env, NotEvaluable, Scope, Shapes, free_indices, resolve
+from .resolve import CONSTANTS, key_of
 from .parse import FormulaSyntaxError, parse
 from .resolve import used_symbols
-from .tree import Formula, Mul, Num, Sym
+from .tree import Formula, Mul, Num, Sym, walk
 
 DRAWS = 5
 # Derivatives are exact to rounding (dual numbers), so two sides that are equal agree to rounding:
@@ -67,12 +69,46 @@ def check_tex(tex: str, scope: Scope, seed: int = 0, draws: int = DRAWS, method:
 def check_formula(formula: Formula, tex: str, scope: Scope, seed: int = 0, draws: int = DRAWS,
                   method: str = "dual") -> Verdict:
     if not formula.rels:
-        return Verdict("expression", tex)
+        return check_prose(formula, tex, scope)
     if formula.is_notation:
         return _membership(formula, tex, scope, seed, draws)
     if formula.is_definition:
         return _define(formula, tex, scope, seed)
     return _verify_chain(list(formula.sides), tex, scope, seed, draws, method)
+
+
+def check_prose(formula: Formula, tex: str, scope: Scope) -> Verdict:
+    """Math in prose states nothing to verify, but it must use declared symbols with shapes that
+    fit: `$Z$` for an undeclared Z, or `$b^T X b$` where the sizes cannot agree, fails like a formula.
+    A component (`$x_i$`), a function named alone (`$f$`) and notation (`$\\mathbb{R}^n$`) are
+    mentions and pass."""
+    for node in (n for side in formula.sides for n in walk(side)):
+        if isinstance(node, Sym) and not _known(node, scope):
+            return Verdict("failed", tex, f"symbol `{key_of(node)}` is not declared: add it to the page's "
+                           "`/// where` block above this line (math in prose is checked too)")
+    for side in formula.sides:
+        try:
+            resolved = resolve(side, scope)
+        except CheckError:
+            continue  # a mention (x_i, f alone, notation): nothing to take the shape of
+        try:
+            Shapes(scope).of(resolved)
+        except ShapeError as exc:
+            return Verdict("failed", tex, f"shapes do not agree: {exc}")
+        except CheckError:
+            continue
+    return Verdict("expression", tex)
+
+
+def _known(sym: Sym, scope: Scope) -> bool:
+    key = key_of(sym)
+    if key in scope.decls or key in scope.defs or key in scope.dim_letters() or key in scope.indices():
+        return True
+    if key.endswith("'") and key[:-1] in scope.decls:
+        return True
+    if sym.sub is not None and (sym.name in scope.decls or sym.name in scope.defs):
+        return True   # a component, x_i
+    return sym.name == "\\sigma" or (sym.sub is None and key in CONSTANTS)   # the sigmoid, pi, e
 
 
 def _verify_chain(raw_sides, tex, scope, seed, draws, method="dual") -> Verdict:

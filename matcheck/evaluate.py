@@ -95,7 +95,12 @@ class Env:
 
     def eval(self, node: Node):
         value = _ev(node, self)
-        self.stats["magnitude"] = max(self.stats["magnitude"], al.magnitude(value))
+        # The values a side is computed from, at every level of differentiation: the rounding
+        # allowance scales with the largest of them (cancellation leaves eps times that:
+        # d(F F^{-1})/dx is 1e-16, not 0, from entries of size 1).
+        top = abs(al.primal(value)).max()
+        if top > self.stats["magnitude"]:
+            self.stats["magnitude"] = float(top)
         return value
 
     # -- derivatives ------------------------------------------------------------------------------

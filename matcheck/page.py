@@ -8,6 +8,7 @@ from .check import DRAWS, Verdict, check_tex, content_seed, reproduce_command
 from .declare import DeclarationError, describe, parse_declarations
 from .evaluate import Scope
 from .extract import Math, extract
+from .parse import FormulaSyntaxError, parse
 
 WHERE_OPEN = "/// where"
 WRONG_OPEN = "/// wrong"
@@ -26,6 +27,7 @@ class FormulaResult:
     draws: int = 0
     max_rel_err: float = 0.0
     seed: int | None = None
+    margin: float = 0.0      # largest discrepancy over what the tolerance allowed (below 1 passes)
     reproduce: str = ""
 
     def error_text(self) -> str:
@@ -125,6 +127,11 @@ def check_page(text: str, page: str, base_seed: int = 0, draws: int = DRAWS) -> 
     report = PageReport(page, expanded, errors=list(errors))
     report.where_boxes = [p for _, p in events if not (isinstance(p, tuple) and p and p[0] == "wrong")]
     scope = Scope({}, {})
+    later = {}
+    for box in report.where_boxes:
+        for d in box:
+            later.setdefault(d.key, d)
+    later_defs = _defined_keys(extract(expanded))
     pending = list(events)
     wrong_messages = {}
 
@@ -154,10 +161,13 @@ def check_page(text: str, page: str, base_seed: int = 0, draws: int = DRAWS) -> 
             continue
         seed = content_seed(page, math.tex, scope, base_seed)
         before = report.scopes[-1]
-        verdict: Verdict = check_tex(math.tex, scope, seed=seed, draws=draws)
+        # Math in prose may name a symbol that a where box further down declares (an introduction
+        # saying what the page is about): it is checked against those declarations too.
+        target = _with_later(scope, later, later_defs) if _is_prose(math.tex) else scope
+        verdict: Verdict = check_tex(math.tex, target, seed=seed, draws=draws)
         report.results.append(FormulaResult(
             page, src_line, math.tex, math.display, verdict.status, verdict.message, verdict.draws,
-            verdict.max_rel_err, seed,
+            verdict.max_rel_err, seed, verdict.margin,
             reproduce_command(math.tex, before, seed, draws) if verdict.status == "failed" else ""))
     while pending:
         apply(done, pending.pop(0)[1])
@@ -167,6 +177,42 @@ def check_page(text: str, page: str, base_seed: int = 0, draws: int = DRAWS) -> 
             f"{WRONG_MARK}{k}\n", f"**The checker's counterexample:** {message.replace('$', chr(92) + '$')}\n", 1)
     report.refuted = len(wrong_messages)
     return report
+
+
+def _is_prose(tex: str) -> bool:
+    try:
+        return not parse(tex).rels
+    except FormulaSyntaxError:
+        return False
+
+
+def _defined_keys(maths) -> set:
+    """Symbols a `:=` on the page binds (`h := \\gamma \\odot g`)."""
+    from .tree import Mul, Sym
+    keys = set()
+    for m in maths:
+        try:
+            f = parse(m.tex)
+        except FormulaSyntaxError:
+            continue
+        lhs = f.sides[0] if f.is_definition else None
+        if isinstance(lhs, Mul) and len(lhs.factors) == 2:
+            lhs = lhs.factors[0]
+        if isinstance(lhs, Sym):
+            keys.add(lhs.name if lhs.sub is None else f"{lhs.name}_{lhs.sub}")
+    return keys
+
+
+def _with_later(scope: Scope, later: dict, later_defs: set) -> Scope:
+    """The scope, plus what where boxes further down declare and what `:=` further down defines
+    (as names only: a prose mention needs the symbol to exist, not its value)."""
+    from .declare import Decl
+    extra = {k: d for k, d in later.items() if k not in scope.decls and k not in scope.defs}
+    for key in later_defs - set(scope.defs) - set(scope.decls) - set(extra):
+        extra[key] = Decl(key, key, "any_matrix")
+    if not extra:
+        return scope
+    return Scope({**extra, **scope.decls}, scope.defs, scope.def_tex)
 
 
 def check_files(paths, root: Path, base_seed: int = 0, draws: int = DRAWS) -> list[PageReport]:

@@ -6,12 +6,17 @@ a rule of its own has its operands resolved and keeps its form.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from functools import singledispatch
 
 from .declare import Decl
 from .errors import CheckError, NotEvaluable
-from .tree import Apply, Delta, Deriv, DOp, Func, Hessian, Indexed, Mul, Node, Notation, Sym, T, map_operands
+from .tree import Apply, Delta, Deriv, DOp, Func, Hessian, Indexed, Mul, Node, Notation, Num, Sym, T, map_operands
+
+
+# Constants a formula may use without declaring them.
+CONSTANTS = {"\\pi": math.pi, "e": math.e}
 
 
 @dataclass
@@ -66,6 +71,8 @@ def _(node: Sym, scope: Scope) -> Node:
             return Indexed(Sym(node.name), letters)
         raise CheckError(f"`{key}` is not declared (components like `{key}` are notation: "
                          f"use them only in a `:=` definition, or declare `{node.sub}` as an index)")
+    if key in CONSTANTS and node.sub is None:
+        return Num(CONSTANTS[key])  # \pi and e, unless the page declares a symbol of that name
     if node.sub is None and key in scope.dim_letters():
         from .tree import DimSize
         return DimSize(key)  # `n` in a formula: the size of the dimension n

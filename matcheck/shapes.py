@@ -150,6 +150,8 @@ class Shapes:
             if key in self.scope.defs:
                 self.sym_shapes[key] = None  # guards against a definition that uses itself
                 self.sym_shapes[key] = self.of(self.scope.defs[key])
+            elif key not in self.scope.decls:
+                raise CheckError(f"symbol `{key}` is not declared: add it to the page's `/// where` block")
             else:
                 decl = self.scope.decls[key]
                 self.sym_shapes[key] = self.decl_shape(decl)

@@ -83,8 +83,10 @@ class SiteReport:
         return "\n".join(lines)
 
 
-def check_site(paths, root: Path, docs: Path, base_seed: int = 0, audit: bool = True) -> SiteReport:
+def check_site(paths, root: Path, docs: Path, base_seed: int = 0, audit: bool = True,
+               draws: int | None = None) -> SiteReport:
     from .audit import audit_errata  # the errata come from checking the source cheat sheet
-    pages = check_files(paths, root, base_seed)
+    from .check import DRAWS
+    pages = check_files(paths, root, base_seed, draws or DRAWS)
     errata_md, audit_errors = audit_errata(root, docs) if audit else ("", [])
     return SiteReport(root, docs, pages, errata_md, tuple(audit_errors))
