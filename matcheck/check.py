@@ -12,9 +12,8 @@ from . import algebra as al
 from .declare import format_decl
 from .errors import ShapeError
 from .evaluate import CheckError, Env, NotEvaluable, Scope, Shapes, free_indices, resolve
-from .resolve import CONSTANTS, key_of
 from .parse import FormulaSyntaxError, parse
-from .resolve import used_symbols
+from .resolve import CONSTANTS, key_of, used_symbols
 from .tree import Formula, Mul, Num, Sym, walk
 
 DRAWS = 5
@@ -165,7 +164,8 @@ def verify_sides(sides, tex: str, scope: Scope, seed: int = 0, draws: int = DRAW
                 a, b = sides[k], sides[k + 1]
                 if _literal_zero(a) or _literal_zero(b):
                     continue
-                why = f"side {k + 1} is {shapes.fmt(side_shapes[k])} but side {k + 2} is {shapes.fmt(side_shapes[k + 1])}"
+                why = (f"side {k + 1} is {shapes.fmt(side_shapes[k])} but side {k + 2} is "
+                       f"{shapes.fmt(side_shapes[k + 1])}")
                 shapes.unify(side_shapes[k][0], side_shapes[k + 1][0], why)
                 shapes.unify(side_shapes[k][1], side_shapes[k + 1][1], why)
             sizes = shapes.sizes(rng)

@@ -145,7 +145,8 @@ class _ToDecls(Transformer):
         return out
 
 
-_PARSER = Lark(_GRAMMAR.replace("__PROPERTIES__", " | ".join(f'"{p}"' for p in PROPERTIES)), start="decls", parser="earley", lexer="dynamic")
+_PARSER = Lark(_GRAMMAR.replace("__PROPERTIES__", " | ".join(f'"{p}"' for p in PROPERTIES)),
+               start="decls", parser="earley", lexer="dynamic")
 
 
 def parse_declarations(text: str) -> list[Decl]:

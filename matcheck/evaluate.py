@@ -27,8 +27,28 @@ from .functions import TABLE
 from .resolve import Scope, key_of, resolve  # noqa: F401  (re-exported)
 from .sample import ScalarFunction, SmoothMap, sample_value
 from .shapes import Dim, Shapes, _is_zero  # noqa: F401  (re-exported)
-from .tree import (Add, Apply, Delta, Deriv, DimSize, Div, Func, Hessian, HOp, Identity, Indexed, Inv, Mul,
-                   Node, Num, Ones, Pow, Sym, T, walk)
+from .tree import (
+    Add,
+    Apply,
+    Delta,
+    Deriv,
+    DimSize,
+    Div,
+    Func,
+    Hessian,
+    HOp,
+    Identity,
+    Indexed,
+    Inv,
+    Mul,
+    Node,
+    Num,
+    Ones,
+    Pow,
+    Sym,
+    T,
+    walk,
+)
 
 METHODS = ("dual", "complex", "central")
 COMPLEX_STEP = 1e-30
@@ -50,16 +70,16 @@ class Env:
         self.stats = stats if stats is not None else {"magnitude": 0.0, "fallback": 0.0, "fallbacks": 0}
         self.level, self.method = level, method
 
-    def derived(self, overrides=None, indices=None, level=None) -> "Env":
+    def derived(self, overrides=None, indices=None, level=None) -> Env:
         return Env(self.scope, self.shapes, self.sizes, self.rng,
                    self.overrides if overrides is None else overrides, self.base, self.maps,
                    self.indices if indices is None else indices, self.stats,
                    self.level if level is None else level, self.method)
 
-    def with_override(self, key, value, level=None) -> "Env":
+    def with_override(self, key, value, level=None) -> Env:
         return self.derived({**self.overrides, key: value}, level=level)
 
-    def with_indices(self, indices) -> "Env":
+    def with_indices(self, indices) -> Env:
         return self.derived(indices=indices)
 
     def size(self, d: Dim) -> int:
@@ -243,7 +263,10 @@ def _(node: Add, env: Env):
         if _is_zero(term):
             continue
         v = env.eval(term)
-        total = (v if sign > 0 else al.neg(v)) if total is None else (al.add(total, v) if sign > 0 else al.sub(total, v))
+        if total is None:
+            total = v if sign > 0 else al.neg(v)
+        else:
+            total = al.add(total, v) if sign > 0 else al.sub(total, v)
     return total if total is not None else np.zeros(env.shape_of(env.shapes.of(node)))
 
 

@@ -8,8 +8,8 @@ Adding a function is one entry here plus its tests; grammar.lark's function name
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Callable
+from collections.abc import Callable
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -22,7 +22,7 @@ class Function:
     name: str
     shape: Callable          # (Shapes, arg shape) -> result shape; may unify
     impl: Callable           # (value) -> value, written with algebra's primitives
-    printer: str             # TeX with {} for the argument
+    printer: str             # TeX with @ for the argument
     commands: tuple = ()     # TeX commands: "\\log"
     words: tuple = ()        # inside \operatorname{...}: "Tr", "tr"
     search: tuple = ()       # plain words a reader types for it
@@ -113,29 +113,29 @@ def _norm(m):
 
 
 TABLE: dict[str, Function] = {f.name: f for f in [
-    Function("tr", _square_to_scalar("tr"), al.trace, r"\operatorname{Tr}({})", words=("Tr", "tr"),
+    Function("tr", _square_to_scalar("tr"), al.trace, r"\operatorname{Tr}(@)", words=("Tr", "tr"),
              search=("tr", "trace")),
-    Function("det", _square_to_scalar("det"), _det, r"\det({})", commands=("\\det",), words=("det",),
+    Function("det", _square_to_scalar("det"), _det, r"\det(@)", commands=("\\det",), words=("det",),
              search=("det", "determinant")),
-    Function("log", _same, _log, r"\log({})", commands=("\\log", "\\ln"), words=("log",),
+    Function("log", _same, _log, r"\log(@)", commands=("\\log", "\\ln"), words=("log",),
              search=("log",), group="elementwise", domain="positive"),
-    Function("exp", _same, al.exp, r"\exp({})", commands=("\\exp",), words=("exp",),
+    Function("exp", _same, al.exp, r"\exp(@)", commands=("\\exp",), words=("exp",),
              search=("exp",), group="elementwise"),
-    Function("sqrt", _same, _sqrt, r"\sqrt{{{}}}", search=("sqrt",), domain="positive"),
-    Function("sigmoid", _same, _sigmoid, r"\sigma({})", words=("sigmoid",), search=("sigmoid",),
+    Function("sqrt", _same, _sqrt, r"\sqrt{@}", search=("sqrt",), domain="positive"),
+    Function("sigmoid", _same, _sigmoid, r"\sigma(@)", words=("sigmoid",), search=("sigmoid",),
              group="elementwise"),
-    Function("tanh", _same, al.tanh, r"\tanh({})", commands=("\\tanh",), words=("tanh",),
+    Function("tanh", _same, al.tanh, r"\tanh(@)", commands=("\\tanh",), words=("tanh",),
              search=("tanh",), group="elementwise"),
-    Function("lse", _vector("log-sum-exp", "scalar"), _lse, r"\operatorname{logsumexp}({})",
+    Function("lse", _vector("log-sum-exp", "scalar"), _lse, r"\operatorname{logsumexp}(@)",
              words=("logsumexp", "LSE"), search=("logsumexp", "lse")),
-    Function("softmax", _vector("softmax", "vector"), _softmax, r"\operatorname{softmax}({})",
+    Function("softmax", _vector("softmax", "vector"), _softmax, r"\operatorname{softmax}(@)",
              words=("softmax",), search=("softmax",)),
-    Function("vec", _vec_shape, al.vec, r"\operatorname{vec}({})", words=("vec",), search=("vec",)),
-    Function("diag", _diag_shape, al.diag, r"\operatorname{diag}({})", words=("diag",), search=("diag",)),
-    Function("norm", _norm_shape, _norm, r"\|{}\|", search=("norm",), group="norm"),
-    Function("fro", _scalar, _norm, r"\|{}\|_F", search=("norm", "frobenius"), group="norm"),
-    Function("norm2", _scalar, al.norm2, r"\|{}\|_2", search=("norm", "spectral"), group="norm"),
-    Function("nuclear", _scalar, al.nuclear, r"\|{}\|_*", search=("norm", "nuclear"), group="norm"),
+    Function("vec", _vec_shape, al.vec, r"\operatorname{vec}(@)", words=("vec",), search=("vec",)),
+    Function("diag", _diag_shape, al.diag, r"\operatorname{diag}(@)", words=("diag",), search=("diag",)),
+    Function("norm", _norm_shape, _norm, r"\|@\|", search=("norm",), group="norm"),
+    Function("fro", _scalar, _norm, r"\|@\|_F", search=("norm", "frobenius"), group="norm"),
+    Function("norm2", _scalar, al.norm2, r"\|@\|_2", search=("norm", "spectral"), group="norm"),
+    Function("nuclear", _scalar, al.nuclear, r"\|@\|_*", search=("norm", "nuclear"), group="norm"),
 ]}
 
 # TeX spelling -> name, for the parser.

@@ -84,7 +84,8 @@ def _func(node, parent, scope):
             if other.group == spec.group and other.name != node.name:
                 yield f"{node.name} for {other.name}", Func(other.name, node.arg)
     if node.name in ("tr", "det"):
-        yield f"{node.name} for {'det' if node.name == 'tr' else 'tr'}", Func("det" if node.name == "tr" else "tr", node.arg)
+        other = "det" if node.name == "tr" else "tr"
+        yield f"{node.name} for {other}", Func(other, node.arg)
 
 
 def _apply(node, parent, scope):

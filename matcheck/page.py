@@ -7,7 +7,7 @@ from pathlib import Path
 from .check import DRAWS, Verdict, check_tex, content_seed, reproduce_command
 from .declare import DeclarationError, describe, parse_declarations
 from .evaluate import Scope
-from .extract import Math, extract
+from .extract import extract
 from .parse import FormulaSyntaxError, parse
 
 WHERE_OPEN = "/// where"
@@ -149,7 +149,7 @@ def check_page(text: str, page: str, base_seed: int = 0, draws: int = DRAWS) -> 
             scope.defs.pop(d.key, None)
 
     done = 0
-    for index, math in enumerate(extract(expanded)):
+    for math in extract(expanded):
         row = math.line - 1
         while pending and pending[0][0] <= row:
             apply(done, pending.pop(0)[1])

@@ -8,8 +8,28 @@ from pathlib import Path
 from lark import Lark, Token, Transformer, v_args
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
-from .tree import (Add, Delta, Deriv, Div, DOp, Formula, Func, Hessian, HOp, Identity, Inv, Mul, Node,
-                   Notation, Num, Ones, Pow, Sym, T)
+from .functions import COMMANDS, WORDS, grammar_terminal
+from .tree import (
+    Add,
+    Delta,
+    Deriv,
+    Div,
+    DOp,
+    Formula,
+    Func,
+    Hessian,
+    HOp,
+    Identity,
+    Inv,
+    Mul,
+    Node,
+    Notation,
+    Num,
+    Ones,
+    Pow,
+    Sym,
+    T,
+)
 
 
 class FormulaSyntaxError(ValueError):
@@ -21,12 +41,7 @@ class FormulaSyntaxError(ValueError):
         super().__init__(f"cannot parse at column {column}: {reason}\n    {tex}\n    {pointer}")
 
 
-_GRAMMAR = (Path(__file__).parent / "grammar.lark").read_text()
-
-_FUNC_NAMES = {"\\log": "log", "\\ln": "log", "\\exp": "exp", "\\det": "det", "\\tanh": "tanh"}
-_TEXT_FUNCS = {"Tr": "tr", "tr": "tr", "softmax": "softmax", "diag": "diag", "vec": "vec",
-               "det": "det", "log": "log", "exp": "exp", "sigmoid": "sigmoid", "tanh": "tanh",
-               "logsumexp": "lse", "LSE": "lse"}
+_GRAMMAR = (Path(__file__).parent / "grammar.lark").read_text().replace("__FNAME__", grammar_terminal())
 
 
 def _text_arg(token: str) -> str:
@@ -183,7 +198,7 @@ class _ToAst(Transformer):
 
     def funcall(self, fname, arg):
         name = str(fname)
-        key = _FUNC_NAMES.get(name) or _TEXT_FUNCS[_text_arg(name)]
+        key = COMMANDS.get(name) or WORDS[_text_arg(name)]
         return Func(key, arg)
 
     def delta(self, i, j):
@@ -269,7 +284,7 @@ def parse_reference(tex: str) -> Formula:
             raise FormulaSyntaxError(tex, exc.column, f"`{word}` is not in the site's notation "
                                      "(see docs/contributing.md for what the checker reads)") from None
         raise FormulaSyntaxError(tex, exc.column, f"unexpected `{word}`") from None
-    except UnexpectedEOF as exc:
+    except UnexpectedEOF:
         raise FormulaSyntaxError(tex, len(tex) + 1, "the formula ends too early (an unclosed group?)") from None
     except UnexpectedToken as exc:
         col = exc.column if isinstance(exc.column, int) and exc.column > 0 else len(tex) + 1

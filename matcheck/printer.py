@@ -1,16 +1,37 @@
-"""Formula AST -> TeX, for messages and mutation reports (not for the site: the site shows the
-author's own TeX)."""
+"""Formula tree -> TeX, for messages, mutation reports and search text (the site itself shows the
+author's own TeX). One rule per node type; functions print as the function table says."""
 from __future__ import annotations
 
-from .tree import (Add, Apply, Delta, Deriv, Div, Func, Identity, Indexed, Inv, Mul, Node, Notation,
-                   Num, Pow, Sym, T)
+from functools import singledispatch
 
-_FUNCS = {"tr": r"\operatorname{Tr}", "det": r"\det", "log": r"\log", "exp": r"\exp",
-          "softmax": r"\operatorname{softmax}"}
+from .functions import TABLE
+from .tree import (
+    Add,
+    Apply,
+    Delta,
+    Deriv,
+    DimSize,
+    Div,
+    DOp,
+    Func,
+    Hessian,
+    HOp,
+    Identity,
+    Indexed,
+    Inv,
+    Mul,
+    Node,
+    Notation,
+    Num,
+    Ones,
+    Pow,
+    Sym,
+    T,
+)
 
 
 def _atomic(node: Node) -> bool:
-    return isinstance(node, (Sym, Num, Identity, Indexed, Delta, Func, Apply)) and not (
+    return isinstance(node, (Sym, Num, Identity, Indexed, Delta, Func, Apply, Ones, DimSize)) and not (
         isinstance(node, Num) and node.value < 0)
 
 
@@ -20,48 +41,121 @@ def _wrap(node: Node) -> str:
 
 
 def to_tex(node: Node) -> str:
-    if isinstance(node, Sym):
-        return node.name
-    if isinstance(node, Num):
-        return f"{node.value:g}"
-    if isinstance(node, Identity):
-        return "I"
-    if isinstance(node, Indexed):
-        return f"{to_tex(node.base)}_{{{''.join(node.index)}}}"
-    if isinstance(node, Delta):
-        return rf"\delta_{{{node.i}{node.j}}}"
-    if isinstance(node, Add):
-        out = ""
-        for k, (sign, term) in enumerate(node.terms):
-            t = to_tex(term) if not isinstance(term, Add) else f"({to_tex(term)})"
-            out += ("-" if sign < 0 else ("" if k == 0 else "+")) + (" " if k else "") + t + " "
-        return out.strip()
-    if isinstance(node, Mul):
-        return " ".join(_wrap(f) for f in node.factors)
-    if isinstance(node, Div):
-        return rf"\frac{{{to_tex(node.num)}}}{{{to_tex(node.den)}}}"
-    if isinstance(node, T):
-        return f"{_wrap(node.arg)}^T"
-    if isinstance(node, Inv):
-        return f"{_wrap(node.arg)}^{{-1}}"
-    if isinstance(node, Pow):
-        return f"{_wrap(node.arg)}^{{{node.k:g}}}"
-    if isinstance(node, Func):
-        if node.name == "norm":
-            return rf"\|{to_tex(node.arg)}\|"
-        if node.name == "fro":
-            return rf"\|{to_tex(node.arg)}\|_F"
-        if node.name == "norm2":
-            return rf"\|{to_tex(node.arg)}\|_2"
-        if node.name == "nuclear":
-            return rf"\|{to_tex(node.arg)}\|_*"
-        return f"{_FUNCS.get(node.name, node.name)}({to_tex(node.arg)})"
-    if isinstance(node, Apply):
-        return f"{node.fn}({to_tex(node.arg)})"
-    if isinstance(node, Deriv):
-        if node.style == "nabla":
-            return rf"\nabla_{{{to_tex(node.var)}}} {_wrap(node.expr)}"
-        return rf"\frac{{\partial {_wrap(node.expr)}}}{{\partial {to_tex(node.var)}}}"
-    if isinstance(node, Notation):
-        return node.what
+    """TeX that parses back to the same tree (tests/test_matcheck_parse.py checks the round trip)."""
+    return _tex(node)
+
+
+@singledispatch
+def _tex(node: Node) -> str:
     return repr(node)
+
+
+@_tex.register
+def _(node: Sym) -> str:
+    name = node.name
+    if len(name.rstrip("'")) > 1 and not name.startswith("\\"):
+        name = rf"\text{{{name}}}"   # a word: \text{Exponent terms}, \mathbf{ab}
+    return name if node.sub is None else f"{name}_{{{node.sub}}}"
+
+
+@_tex.register
+def _(node: Num) -> str:
+    return f"{node.value:g}"
+
+
+@_tex.register
+def _(node: DimSize) -> str:
+    return node.letter
+
+
+@_tex.register
+def _(node: Identity) -> str:
+    return "I"
+
+
+@_tex.register
+def _(node: Ones) -> str:
+    return r"\mathbf{1}"
+
+
+@_tex.register
+def _(node: Indexed) -> str:
+    return f"{to_tex(node.base)}_{{{''.join(node.index)}}}"
+
+
+@_tex.register
+def _(node: Delta) -> str:
+    return rf"\delta_{{{node.i}{node.j}}}"
+
+
+@_tex.register
+def _(node: Add) -> str:
+    out = ""
+    for k, (sign, term) in enumerate(node.terms):
+        t = to_tex(term) if not isinstance(term, Add) else f"({to_tex(term)})"
+        out += ("-" if sign < 0 else ("" if k == 0 else "+")) + (" " if k else "") + t + " "
+    return out.strip()
+
+
+@_tex.register
+def _(node: Mul) -> str:
+    return " ".join(_wrap(f) for f in node.factors)
+
+
+@_tex.register
+def _(node: Div) -> str:
+    return rf"\frac{{{to_tex(node.num)}}}{{{to_tex(node.den)}}}"
+
+
+@_tex.register
+def _(node: T) -> str:
+    return f"{_wrap(node.arg)}^T"
+
+
+@_tex.register
+def _(node: Inv) -> str:
+    return f"{_wrap(node.arg)}^{{-1}}"
+
+
+@_tex.register
+def _(node: Pow) -> str:
+    return f"{_wrap(node.arg)}^{{{node.k:g}}}"
+
+
+@_tex.register
+def _(node: HOp) -> str:
+    op = r"\odot" if node.op == "hadamard" else r"\otimes"
+    return f"{_wrap(node.left)} {op} {_wrap(node.right)}"
+
+
+@_tex.register
+def _(node: Func) -> str:
+    spec = TABLE.get(node.name)
+    return spec.printer.replace("@", to_tex(node.arg)) if spec else f"{node.name}({to_tex(node.arg)})"
+
+
+@_tex.register
+def _(node: Apply) -> str:
+    return f"{node.fn}({to_tex(node.arg)})"
+
+
+@_tex.register
+def _(node: Deriv) -> str:
+    if node.style == "nabla":
+        return rf"\nabla_{{{to_tex(node.var)}}} {_wrap(node.expr)}"
+    return rf"\frac{{\partial {_wrap(node.expr)}}}{{\partial {to_tex(node.var)}}}"
+
+
+@_tex.register
+def _(node: Hessian) -> str:
+    return rf"\nabla^2_{{{to_tex(node.var)}}} {_wrap(node.expr)}"
+
+
+@_tex.register
+def _(node: DOp) -> str:
+    return rf"\nabla_{{{to_tex(node.var)}}}"
+
+
+@_tex.register
+def _(node: Notation) -> str:
+    return node.what

@@ -8,8 +8,9 @@ symmetric matrix is the matrix). Adding a property is one entry here plus its te
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable, Optional
+from typing import Optional
 
 import numpy as np
 

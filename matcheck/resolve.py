@@ -10,10 +10,8 @@ import math
 from dataclasses import dataclass, field
 from functools import singledispatch
 
-from .declare import Decl
 from .errors import CheckError, NotEvaluable
 from .tree import Apply, Delta, Deriv, DOp, Func, Hessian, Indexed, Mul, Node, Notation, Num, Sym, T, map_operands
-
 
 # Constants a formula may use without declaring them.
 CONSTANTS = {"\\pi": math.pi, "e": math.e}
@@ -25,7 +23,7 @@ class Scope:
     defs: dict                                       # key -> resolved Node
     def_tex: dict = field(default_factory=dict)      # key -> the definition's TeX (to reproduce a failure)
 
-    def copy(self) -> "Scope":
+    def copy(self) -> Scope:
         return Scope(dict(self.decls), dict(self.defs), dict(self.def_tex))
 
     def indices(self) -> set:

@@ -12,8 +12,27 @@ from .errors import CheckError, ShapeError
 from .functions import TABLE
 from .properties import square_props
 from .resolve import Scope
-from .tree import (Add, Apply, Delta, Deriv, DimSize, Div, Func, Hessian, HOp, Identity, Indexed, Inv, Mul,
-                   Node, Num, Ones, Pow, Sym, T)
+from .tree import (
+    Add,
+    Apply,
+    Delta,
+    Deriv,
+    DimSize,
+    Div,
+    Func,
+    Hessian,
+    HOp,
+    Identity,
+    Indexed,
+    Inv,
+    Mul,
+    Node,
+    Num,
+    Ones,
+    Pow,
+    Sym,
+    T,
+)
 
 
 class Dim:
@@ -25,7 +44,7 @@ class Dim:
         # anon: the size of an I or a \mathbf{1}, which nothing but the formula can fix
         self.parent, self.name, self.size, self.factors, self.anon = self, name, size, factors, anon
 
-    def find(self) -> "Dim":
+    def find(self) -> Dim:
         d = self
         while d.parent is not d:
             d.parent = d.parent.parent
@@ -181,7 +200,7 @@ class Shapes:
         """Random sizes: 1 for scalars, and distinct sizes for distinct dimensions where possible."""
         roots, seen = [], set()
         dims = list(self.letters.values()) + list(self.index_dims.values())
-        for node, shape in self.memo.values():
+        for _node, shape in self.memo.values():
             if shape:
                 dims.extend(shape)
         stack = list(dims)

@@ -12,9 +12,9 @@ Each page of docs/ starts with a YAML block:
     ---
 """
 from .frontmatter import (
+    REQUIRED,
     FrontMatterError,
     PageMeta,
-    REQUIRED,
     check_pages,
     load_page,
     load_vocabulary,
