@@ -300,9 +300,13 @@ def _(node: Pow, env: Env):
     m = env.eval(node.arg)
     if al.primal(m).shape == (1, 1):
         return al.power(m, node.k)
-    out = m
-    for _ in range(int(node.k) - 1):
-        out = al.matmul(out, m)
+    k = int(node.k)
+    if k == 0:
+        return np.eye(al.primal(m).shape[0])
+    base = al.inv(m) if k < 0 else m
+    out = base
+    for _ in range(abs(k) - 1):
+        out = al.matmul(out, base)
     return out
 
 

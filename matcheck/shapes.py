@@ -383,7 +383,7 @@ def _(node: Pow, sh: Shapes):
     s = sh.of(node.arg)
     if sh.is_scalar(s):
         return s
-    if float(node.k).is_integer() and node.k >= 1:
+    if float(node.k).is_integer():   # X^k, X^0 = I, X^{-k} = (X^{-1})^k
         sh.unify(s[0], s[1], f"a power of {sh.fmt(s)}")
         return s
     raise ShapeError(f"power {node.k} of {sh.fmt(s)}")
