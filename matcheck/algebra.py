@@ -7,8 +7,12 @@ primitives, so duals nest: a dual whose parts are duals of a lower tag gives sec
 (Hessians, a derivative of a derivative), exact to rounding, with no step size at all. Tags keep
 nested directions apart (a lower tag is a constant to a higher one).
 
-Every value is a 2-D array (a scalar is 1 x 1). Complex arrays pass through unchanged (transposes
-never conjugate), which is what the complex-step alternative in evaluate.py relies on.
+Every value is a 2-D array (a scalar is 1 x 1). The outermost derivative's tangent carries all k
+directions at once, stacked on a leading axis (shape (k, rows, cols)), so a gradient with respect
+to an n x m matrix is one evaluation, not n m; every primitive works on the last two axes and
+broadcasts over the leading one. Nested derivatives take one direction at a time (a tangent of
+the value's own shape), so their arrays never need a second batch axis. Complex arrays pass through unchanged (transposes never
+conjugate), which is what the complex-step alternative in evaluate.py relies on.
 
 A primitive with no rule for a dual (the spectral norm's singular vectors of a dual matrix)
 raises `NotAnalytic`; the evaluator then falls back to Richardson-extrapolated differences with an
@@ -94,19 +98,13 @@ def magnitude(x) -> float:
     return float(np.max(np.abs(x))) if np.size(x) else 0.0
 
 
-def tangent(x, tag: int):
-    """The derivative carried by x in direction `tag` (zeros when x does not depend on it)."""
-    if isinstance(x, Dual) and x.tag == tag:
-        return x.d if x.d is not None else zeros_like(x.v)
-    if isinstance(x, Dual) and x.tag > tag:
-        # Nested inside a higher tag: the tangent of each part (rare: a derivative evaluated
-        # inside a dual of a higher tag keeps that tag outermost).
-        return Dual(tangent(x.v, tag), None if x.d is None else tangent(x.d, tag), x.tag)
-    return zeros_like(x)
-
-
-def zeros_like(x):
-    return np.zeros(primal(x).shape, dtype=primal(x).dtype)
+def tangent(x, tag: int, k):
+    """The derivative carried by x in direction `tag` (zeros when x does not depend on it): k
+    directions stacked on a leading axis, or one direction (k None) in the value's own shape."""
+    if isinstance(x, Dual) and x.tag == tag and x.d is not None:
+        return x.d
+    shape = primal(x.v if isinstance(x, Dual) and x.tag == tag else x).shape
+    return np.zeros(shape if k is None else (k,) + shape)
 
 
 def _split(a, b):
@@ -128,7 +126,7 @@ def _plus(x, y):
 # --- binary primitives -----------------------------------------------------------------------------
 def _fit(d, shape):
     """A tangent broadcast to its value's shape (a 1 x 1 term added to a matrix)."""
-    if d is None or primal(d).shape == shape:
+    if d is None or primal(d).shape[-2:] == shape:
         return d
     return mul(d, np.ones(shape))
 
@@ -178,9 +176,17 @@ def matmul(a, b):
                 _plus(None if ad is None else matmul(ad, bv), None if bd is None else matmul(av, bd)), t)
 
 
+def _kron(a, b):
+    """Kronecker product over the last two axes, broadcasting the leading ones."""
+    if a.ndim == 2 and b.ndim == 2:
+        return np.kron(a, b)
+    out = np.einsum("...ij,...kl->...ikjl", a, b)
+    return out.reshape(out.shape[:-4] + (a.shape[-2] * b.shape[-2], a.shape[-1] * b.shape[-1]))
+
+
 def kron(a, b):
     if not isinstance(a, Dual) and not isinstance(b, Dual):
-        return np.kron(a, b)
+        return _kron(a, b)
     t, av, ad, bv, bd = _split(a, b)
     return Dual(kron(av, bv), _plus(None if ad is None else kron(ad, bv), None if bd is None else kron(av, bd)), t)
 
@@ -198,64 +204,75 @@ def _linear(fn):
 
 @_linear
 def transpose(a):
-    return a.T
+    return np.swapaxes(a, -1, -2)
 
 
 @_linear
 def trace(a):
-    return np.array([[np.trace(a)]])
+    return np.trace(a, axis1=-2, axis2=-1)[..., None, None]
 
 
 @_linear
 def total(a):
     """The sum of all entries, 1 x 1."""
-    return np.array([[np.sum(a)]])
+    return a.sum(axis=(-2, -1), keepdims=True)
 
 
 @_linear
 def vec(a):
     """Columns stacked (column-major)."""
-    return a.reshape(-1, 1, order="F")
+    return np.swapaxes(a, -1, -2).reshape(a.shape[:-2] + (-1, 1))
 
 
 @_linear
 def unvec(a, shape):
-    return a.reshape(shape, order="F")
+    """The inverse of vec: a column vector back to a matrix of `shape`."""
+    return np.swapaxes(a.reshape(a.shape[:-2] + (shape[1], shape[0])), -1, -2)
 
 
 @_linear
 def diag(a):
     """diag(vector) is a diagonal matrix; diag(square matrix) is its diagonal as a vector."""
-    return np.diag(a[:, 0]) if a.shape[1] == 1 else np.diag(a).reshape(-1, 1)
+    if a.shape[-1] == 1:
+        n = a.shape[-2]
+        out = np.zeros(a.shape[:-2] + (n, n), dtype=a.dtype)
+        idx = np.arange(n)
+        out[..., idx, idx] = a[..., :, 0]
+        return out
+    return np.diagonal(a, axis1=-2, axis2=-1)[..., None]
 
 
 @_linear
 def entry(a, i, j):
-    return a[i:i + 1, j:j + 1]
+    return a[..., i:i + 1, j:j + 1]
 
 
 @_linear
-def block(a, rows, cols):
-    return a[rows, cols]
+def from_batch(a, kind, shape):
+    """A derivative's k directions (the leading axis of the last three) into the layout's matrix:
+    "gradient" (k, 1, 1) -> the variable's shape; "jacobian" (k, m, 1) -> m x k; "scalar"
+    (1, r, c) -> r x c."""
+    if kind == "gradient":
+        return a.reshape(a.shape[:-3] + tuple(shape))
+    if kind == "jacobian":
+        return np.swapaxes(a[..., 0], -1, -2)
+    return a[..., 0, :, :]
 
 
 def concat(parts):
     """Stack column vectors into one column vector."""
     if not any(isinstance(p, Dual) for p in parts):
-        return np.vstack(parts)
+        return np.concatenate(parts, axis=-2)
     t = max(tag_of(p) for p in parts)
     vs = [p.v if tag_of(p) == t else p for p in parts]
-    ds = [(p.d if p.d is not None else zeros_like(p.v)) if tag_of(p) == t else zeros_like(p) for p in parts]
+    known = [p for p in parts if tag_of(p) == t and p.d is not None]
+    if not known:
+        return Dual(concat(vs), None, t)
+    # the tangents' leading axes (k directions, or none) as the first known tangent has them
+    lead = primal(known[0].d).shape[:-2]
+    ds = [p.d if tag_of(p) == t and p.d is not None else
+          np.zeros(lead + primal(p.v if tag_of(p) == t else p).shape) for p in parts]
     return Dual(concat(vs), concat(ds), t)
-
-
-def embed(a, shape, i, j):
-    """A zero matrix of `shape` with `a` (1 x 1) at entry (i, j)."""
-    if not isinstance(a, Dual):
-        out = np.zeros(shape, dtype=np.result_type(a, float))
-        out[i, j] = a[0, 0]
-        return out
-    return Dual(embed(a.v, shape, i, j), None if a.d is None else embed(a.d, shape, i, j), a.tag)
 
 
 # --- nonlinear unary primitives ------------------------------------------------------------------
@@ -314,7 +331,7 @@ def inv(a):
 
 def det(a):
     if not isinstance(a, Dual):
-        return np.array([[np.linalg.det(a)]])
+        return np.linalg.det(a)[..., None, None]
     dv = det(a.v)
     if a.d is None:
         return Dual(dv, None, a.tag)
@@ -351,7 +368,7 @@ def nuclear(a):
     if isinstance(a.v, Dual) or np.iscomplexobj(a.v):
         raise NotAnalytic("the nuclear norm's second derivative")
     u, s, vt = np.linalg.svd(a.v, full_matrices=False)
-    return Dual(np.array([[s.sum()]]), None if a.d is None else np.array([[np.trace(u.T @ a.d @ vt.T)]]), a.tag)
+    return Dual(np.array([[s.sum()]]), None if a.d is None else trace(u.T @ a.d @ vt.T), a.tag)
 
 
 def stack_columns(cols):
@@ -370,7 +387,9 @@ def assemble(entries, shape):
     """A matrix of `shape` from 1 x 1 values [(value, i, j), ...]."""
     out = None
     for value, i, j in entries:
-        term = embed(value, shape, i, j)
+        unit = np.zeros(shape)
+        unit[i, j] = 1.0
+        term = mul(value, unit)
         out = term if out is None else add(out, term)
     return out
 

@@ -136,38 +136,46 @@ class Env:
             full = self.symbol(key)
             rows, cols = al.primal(full).shape
             entries = list(itertools.product(range(rows), range(cols)))
-        grads = self._partials(node.expr, key, full, entries)
-        if isinstance(var, Indexed):
-            return grads[0]
         shape = al.primal(full).shape
-        out_shape = al.primal(grads[0]).shape
         layout = "mixed" if node.style == "nabla" else self.scope.layout
+        batch, parts = self._directions(node.expr, key, full, entries)
+        out_shape = al.primal(batch).shape[-2:] if batch is not None else al.primal(parts[0]).shape
+        if isinstance(var, Indexed):
+            return al.from_batch(batch, "scalar", out_shape) if batch is not None else parts[0]
         if out_shape == (1, 1):
-            grad = al.assemble([(g, i, j) for g, (i, j) in zip(grads, entries)], shape)
+            grad = al.from_batch(batch, "gradient", shape) if batch is not None else \
+                al.assemble([(g, i, j) for g, (i, j) in zip(parts, entries)], shape)
             return al.transpose(grad) if layout == "numerator" else grad
         if shape == (1, 1):
-            d = grads[0]
+            d = al.from_batch(batch, "scalar", out_shape) if batch is not None else parts[0]
             return al.transpose(d) if layout == "denominator" and out_shape[1] == 1 else d
         if out_shape[1] == 1 and shape[1] == 1:
-            jac = al.stack_columns(grads)  # Jacobian: rows follow y, columns follow x
+            # Jacobian: rows follow y, columns follow x
+            jac = al.from_batch(batch, "jacobian", out_shape) if batch is not None else al.stack_columns(parts)
             return al.transpose(jac) if layout == "denominator" else jac
         raise ShapeError("a derivative that would be a tensor")  # pragma: no cover (shape pass catches it)
 
-    def _partials(self, expr: Node, key: str, full, entries: list) -> list:
-        """d expr / d key[pos] for each pos: exact (dual numbers or the complex step), or the
-        Richardson fallback where no exact rule exists."""
+    def _directions(self, expr: Node, key: str, full, entries: list):
+        """d expr / d key[pos] for each pos: (all at once on a leading axis, None) with dual numbers
+        at the outermost derivative (one evaluation), else (None, one value per entry): nested
+        derivatives entry by entry, the complex step, differences, or the Richardson fallback where
+        no exact rule exists. (A nested level batched too would need an axis of its own per level.)"""
         shape = al.primal(full).shape
         if self.method == "central":
-            return [self._central(expr, key, full, pos, 1e-5) for pos in entries]
+            return None, [self._central(expr, key, full, pos, 1e-5) for pos in entries]
         try:
             if self.method == "complex" and not isinstance(full, al.Dual) and np.isrealobj(full):
-                return [np.imag(self.with_override(key, full + 1j * COMPLEX_STEP * _unit(shape, pos))
-                                .eval(expr)) / COMPLEX_STEP for pos in entries]
+                return None, [np.imag(self.with_override(key, full + 1j * COMPLEX_STEP * _unit(shape, pos))
+                                      .eval(expr)) / COMPLEX_STEP for pos in entries]
             tag = self.level + 1
-            return [al.tangent(self.with_override(key, al.Dual(full, _unit(shape, pos), tag), level=tag)
-                               .eval(expr), tag) for pos in entries]
+            if self.level == 0:
+                seeds = np.stack([_unit(shape, pos) for pos in entries])
+                value = self.with_override(key, al.Dual(full, seeds, tag), level=tag).eval(expr)
+                return al.tangent(value, tag, len(entries)), None
+            return None, [al.tangent(self.with_override(key, al.Dual(full, _unit(shape, pos), tag), level=tag)
+                                     .eval(expr), tag, None) for pos in entries]
         except al.NotAnalytic:
-            return [self._richardson(expr, key, full, pos) for pos in entries]
+            return None, [self._richardson(expr, key, full, pos) for pos in entries]
 
     def _central(self, expr, key, full, pos, step):
         h = step * max(1.0, abs(float(al.real_primal(full)[pos])))
