@@ -189,10 +189,11 @@ def verify_sides(sides, tex: str, scope: Scope, seed: int = 0, draws: int = DRAW
             if not (np.all(np.isfinite(a)) and np.all(np.isfinite(b))):
                 return Verdict("failed", tex, "a side is not finite", draws=draw + 1, seed=seed)
             diff = float(np.max(np.abs(a - b)))
-            # Relative to the sides; where one side is a literal 0, relative to the values the other
-            # side was computed from (x^T dc/dx = 0 evaluates to 1e-17 from entries of size 1).
-            zero_side = _literal_zero(sides[k]) or _literal_zero(sides[k + 1])
-            err = diff / max(env.stats["magnitude"], 1e-300) if zero_side else rel_err(a, b)
+            # Relative to the sides; where both are zero next to the values they were computed from
+            # (a literal 0, or x^T dc/dx evaluating to 1e-17 from entries of size 1), relative to those.
+            scale = max(float(np.max(np.abs(a))), float(np.max(np.abs(b))))
+            zero_sides = scale < 1e-6 * env.stats["magnitude"]
+            err = diff / max(env.stats["magnitude"], 1e-300) if zero_sides else rel_err(a, b)
             allowed = allowance(a, b, env.stats)
             worst = max(worst, err)
             worst_margin = max(worst_margin, diff / allowed if allowed > 0 else (0.0 if diff == 0 else np.inf))

@@ -120,7 +120,7 @@ def expand_where(body: str, page: str, first_line: int = 1):
     return "\n".join(out), line_map, events, errors, generated
 
 
-def check_page(text: str, page: str, base_seed: int = 0, draws: int = DRAWS) -> PageReport:
+def check_page(text: str, page: str, base_seed: int = 0, draws: int = DRAWS, method: str = "dual") -> PageReport:
     """Check every formula of a page (given with its front matter, so line numbers match the file)."""
     body, offset = split_front_matter(text)
     expanded, line_map, events, errors, generated = expand_where(body, page, offset + 1)
@@ -164,7 +164,7 @@ def check_page(text: str, page: str, base_seed: int = 0, draws: int = DRAWS) -> 
         # Math in prose may name a symbol that a where box further down declares (an introduction
         # saying what the page is about): it is checked against those declarations too.
         target = _with_later(scope, later, later_defs) if _is_prose(math.tex) else scope
-        verdict: Verdict = check_tex(math.tex, target, seed=seed, draws=draws)
+        verdict: Verdict = check_tex(math.tex, target, seed=seed, draws=draws, method=method)
         report.results.append(FormulaResult(
             page, src_line, math.tex, math.display, verdict.status, verdict.message, verdict.draws,
             verdict.max_rel_err, seed, verdict.margin,
@@ -215,7 +215,8 @@ def _with_later(scope: Scope, later: dict, later_defs: set) -> Scope:
     return Scope({**extra, **scope.decls}, scope.defs, scope.def_tex)
 
 
-def check_files(paths, root: Path, base_seed: int = 0, draws: int = DRAWS) -> list[PageReport]:
+def check_files(paths, root: Path, base_seed: int = 0, draws: int = DRAWS,
+                method: str = "dual") -> list[PageReport]:
     """Check Markdown pages and jupytext notebooks (`.py`: their Markdown cells)."""
     from .notebook import notebook_markdown
     reports = []
@@ -224,5 +225,5 @@ def check_files(paths, root: Path, base_seed: int = 0, draws: int = DRAWS) -> li
         text = Path(path).read_text(encoding="utf-8")
         if rel.endswith(".py"):
             text = notebook_markdown(text)
-        reports.append(check_page(text, rel, base_seed, draws))
+        reports.append(check_page(text, rel, base_seed, draws, method))
     return reports
