@@ -11,7 +11,8 @@ Every value is a 2-D array (a scalar is 1 x 1). The outermost derivative's tange
 directions at once, stacked on a leading axis (shape (k, rows, cols)), so a gradient with respect
 to an n x m matrix is one evaluation, not n m; every primitive works on the last two axes and
 broadcasts over the leading one. Nested derivatives take one direction at a time (a tangent of
-the value's own shape), so their arrays never need a second batch axis. Complex arrays pass through unchanged (transposes never
+the value's own shape), so their arrays never need a second batch axis. Complex arrays pass
+through unchanged (transposes never
 conjugate), which is what the complex-step alternative in evaluate.py relies on.
 
 A primitive with no rule for a dual (the spectral norm's singular vectors of a dual matrix)
@@ -337,6 +338,22 @@ def det(a):
         return Dual(dv, None, a.tag)
     # Jacobi's formula; the draws of anything whose determinant is differentiated are invertible.
     return Dual(dv, mul(dv, trace(matmul(inv(a.v), a.d))), a.tag)
+
+
+def pinv(a):
+    """The Moore-Penrose pseudo-inverse; the rule holds where the rank is constant (full rank: every
+    draw is)."""
+    if not isinstance(a, Dual):
+        return np.linalg.pinv(a)
+    p = pinv(a.v)
+    if a.d is None:
+        return Dual(p, None, a.tag)
+    rows, cols = primal(a.v).shape
+    da, dat, pt = a.d, transpose(a.d), transpose(p)
+    d = add(add(neg(matmul(matmul(p, da), p)),
+                matmul(matmul(matmul(p, pt), dat), sub(np.eye(rows), matmul(a.v, p)))),
+            matmul(matmul(sub(np.eye(cols), matmul(p, a.v)), dat), matmul(pt, p)))
+    return Dual(p, d, a.tag)
 
 
 def singular_triplet(a):

@@ -35,6 +35,7 @@ shape: "scalar" -> scalar
      | DIM "x" DIM -> matrix
      | "matrix" -> any_matrix
      | "index" -> index
+     | "integer" -> integer
      | "elementwise" -> elementwise
      | LAYOUT -> layout
 LAYOUT: "numerator layout" | "denominator layout" | "mixed layout"
@@ -105,6 +106,9 @@ class _ToDecls(Transformer):
 
     def index(self):
         return ("index", ())
+
+    def integer(self):
+        return ("integer", ())
 
     def elementwise(self):
         return ("elementwise", ())
@@ -197,6 +201,8 @@ def describe(decl: Decl) -> str:
         return LAYOUT_TEXT[decl.dims[0]]
     if decl.kind == "index":
         return f"${name}$: an index"
+    if decl.kind == "integer":
+        return f"${name}$: a positive integer (drawn from 1 to 4)"
     if decl.kind == "scalar":
         space = r"\mathbb{R}"
     elif decl.kind == "vector":
@@ -229,7 +235,8 @@ def format_decl(decl: Decl) -> str:
     if decl.kind == "layout":
         return f"derivatives: {decl.dims[0]} layout"
     shape = {"scalar": "scalar", "vector": " x ".join(decl.dims), "matrix": " x ".join(decl.dims),
-             "any_matrix": "matrix", "index": "index", "elementwise": "elementwise"}[decl.kind]
+             "any_matrix": "matrix", "index": "index", "elementwise": "elementwise",
+             "integer": "integer"}[decl.kind]
     words = [shape] + sorted(decl.props)
     if decl.function:
         words.append("function" + (" of " + ", ".join(decl.deps) if decl.deps else ""))

@@ -39,6 +39,7 @@ from .tree import (
     HOp,
     Identity,
     Indexed,
+    IntPow,
     Inv,
     Mul,
     Node,
@@ -305,10 +306,13 @@ def _(node: Inv, env: Env):
 
 @_ev.register
 def _(node: Pow, env: Env):
-    m = env.eval(node.arg)
+    return _power(env.eval(node.arg), node.k)
+
+
+def _power(m, k):
     if al.primal(m).shape == (1, 1):
-        return al.power(m, node.k)
-    k = int(node.k)
+        return al.power(m, k)
+    k = int(k)
     if k == 0:
         return np.eye(al.primal(m).shape[0])
     base = al.inv(m) if k < 0 else m
@@ -316,6 +320,14 @@ def _(node: Pow, env: Env):
     for _ in range(abs(k) - 1):
         out = al.matmul(out, base)
     return out
+
+
+@_ev.register
+def _(node: IntPow, env: Env):
+    k = float(np.real(al.primal(env.eval(node.exp)))[0, 0])
+    if abs(k - round(k)) > 1e-9:
+        raise CheckError(f"the exponent is {k:g}, not an integer")
+    return _power(env.eval(node.arg), int(round(k)))
 
 
 @_ev.register

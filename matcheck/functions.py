@@ -66,6 +66,22 @@ def _norm_shape(shapes, s):
     return shapes.scalar()
 
 
+def _transposed(shapes, s):
+    return (s[1], s[0])
+
+
+def _square(what):
+    def rule(shapes, s):
+        shapes.unify(s[0], s[1], f"{what} of {shapes.fmt(s)} (needs a square matrix)")
+        return s
+    return rule
+
+
+def _adj(m):
+    # adj(X) = det(X) X^{-1}: every draw of a matrix whose adjugate is taken is invertible.
+    return al.mul(al.det(m), al.inv(m))
+
+
 def _scalar(shapes, s):
     return shapes.scalar()
 
@@ -132,6 +148,9 @@ TABLE: dict[str, Function] = {f.name: f for f in [
              words=("softmax",), search=("softmax",)),
     Function("vec", _vec_shape, al.vec, r"\operatorname{vec}(@)", words=("vec",), search=("vec",)),
     Function("diag", _diag_shape, al.diag, r"\operatorname{diag}(@)", words=("diag",), search=("diag",)),
+    Function("pinv", _transposed, al.pinv, r"@^{+}", search=("pseudo-inverse", "pseudoinverse", "pinv"),),
+    Function("adj", _square("adj"), _adj, r"\operatorname{adj}(@)", words=("adj",),
+             search=("adjugate", "adj", "adjoint")),
     Function("norm", _norm_shape, _norm, r"\|@\|", search=("norm",), group="norm"),
     Function("fro", _scalar, _norm, r"\|@\|_F", search=("norm", "frobenius"), group="norm"),
     Function("norm2", _scalar, al.norm2, r"\|@\|_2", search=("norm", "spectral"), group="norm"),

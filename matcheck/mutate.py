@@ -23,7 +23,7 @@ from .functions import TABLE
 from .parse import parse
 from .properties import PROPERTIES
 from .resolve import Scope, resolve
-from .tree import Add, Apply, Func, HOp, Inv, Mul, Node, Num, Pow, Sym, T, paths, replace_at
+from .tree import Add, Apply, Func, HOp, IntPow, Inv, Mul, Node, Num, Pow, Sym, T, paths, replace_at
 
 # --- operators, by node type ---------------------------------------------------------------------
 
@@ -45,6 +45,10 @@ def _inv(node, parent, scope):
 def _pow(node, parent, scope):
     if node.k != 1:
         yield "change an exponent", Pow(node.arg, node.k + 1)
+
+
+def _intpow(node, parent, scope):
+    yield "change an exponent", IntPow(node.arg, Add(((1, node.exp), (1, Num(1)))))
 
 
 def _add(node, parent, scope):
@@ -95,7 +99,7 @@ def _apply(node, parent, scope):
         yield f"{node.fn} for {other}", Apply(other, node.arg)
 
 
-OPERATORS = {T: _t, Sym: _sym, Inv: _inv, Pow: _pow, Add: _add, Num: _num, Mul: _mul, HOp: _hop,
+OPERATORS = {T: _t, Sym: _sym, Inv: _inv, Pow: _pow, IntPow: _intpow, Add: _add, Num: _num, Mul: _mul, HOp: _hop,
              Func: _func, Apply: _apply}
 
 

@@ -20,6 +20,7 @@ from .tree import (
     Hessian,
     HOp,
     Identity,
+    IntPow,
     Inv,
     Mul,
     Node,
@@ -107,8 +108,11 @@ class _ToAst(Transformer):
         return Func("sqrt", expr)
 
     def sym_ones(self, _bold, digit):
+        if str(digit) == "0":
+            return Num(0)   # \mathbf{0}: a zero of whatever shape the formula needs
         if str(digit) != "1":
-            raise ValueError(f"`\\mathbf{{{digit}}}` is not a symbol (only \\mathbf{{1}}, the ones vector)")
+            raise ValueError(f"`\\mathbf{{{digit}}}` is not a symbol (only \\mathbf{{1}}, the ones vector, "
+                             "and \\mathbf{0})")
         return Ones()
 
     def sym_prime(self, base, _prime):
@@ -143,20 +147,57 @@ class _ToAst(Transformer):
                 node = T(Inv(node))
             elif kind == "num":
                 node = Inv(node) if value == -1 else Pow(node, value)
+            elif kind == "pinv":
+                node = Func("pinv", node)
+            elif kind == "int":
+                node = IntPow(node, value)
             else:
-                raise ValueError(f"exponent `{value}` is not T, -1 or a number")
+                raise ValueError(f"exponent `{value}` is not T, -1, +, a number or an integer expression")
         return node
 
     def sup(self, value):
         return value
 
     def sup_letter(self, tok):
-        return ("T", None) if str(tok) == "T" else ("letter", str(tok))
+        return ("T", None) if str(tok) == "T" else ("int", Sym(str(tok)))
+
+    def sup_plus(self, tok):
+        if str(tok) != "+":
+            raise ValueError("exponent `-` alone: write -1 for the inverse")
+        return ("pinv", None)
+
+    def sup_dagger(self, _tok):
+        return ("pinv", None)
+
+    def sup_iexpr(self, expr):
+        return ("int", expr)
+
+    def iexpr(self, *items):
+        if len(items) == 2 and not isinstance(items[0], Token) or (
+                len(items) == 2 and items[0].type in ("NUMBER", "DIGIT")):
+            return Mul((Num(int(items[0])), Sym(str(items[1]))))
+        terms, sign = [], 1
+        for it in items:
+            if isinstance(it, Token) and it.type == "SIGN":
+                sign = -1 if str(it) == "-" else 1
+            else:
+                terms.append((sign, it))
+                sign = 1
+        return Add(tuple(terms))
+
+    def iletter(self, tok):
+        return Sym(str(tok))
+
+    def inumber(self, tok):
+        return Num(int(tok))
+
+    def iscaled(self, num, letter):
+        return Mul((Num(int(num)), Sym(str(letter))))
 
     def sup_inv_t(self, sign, letter):
         if str(sign) == "-" and str(letter) == "T":
             return ("invT", None)
-        return ("letter", f"{sign}{letter}")
+        return ("int", Add(((-1 if str(sign) == "-" else 1, Sym(str(letter))),)))
 
     def sup_t(self, _tok):
         return ("T", None)
@@ -246,8 +287,8 @@ class _ToAst(Transformer):
         return Sym(f"{deco}{{{inner.name}}}", inner.sub)
 
     def sym_bold(self, _bold, inner):
-        # Bold is typography: \mathbf{w} and w are the same symbol.
-        return Sym("I") if isinstance(inner, Identity) else inner
+        # Bold is typography: \mathbf{w} and w are the same symbol, \mathbf{I} and I the identity.
+        return inner
 
     def sym_word(self, _bold, *letters):
         return Sym("".join(str(t) for t in letters))

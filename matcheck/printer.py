@@ -18,6 +18,7 @@ from .tree import (
     HOp,
     Identity,
     Indexed,
+    IntPow,
     Inv,
     Mul,
     Node,
@@ -120,6 +121,11 @@ def _(node: Inv) -> str:
 @_tex.register
 def _(node: Pow) -> str:
     return f"{_wrap(node.arg)}^{{{node.k:g}}}"
+
+
+@_tex.register
+def _(node: IntPow) -> str:
+    return f"{_wrap(node.arg)}^{{{to_tex(node.exp)}}}"
 
 
 @_tex.register

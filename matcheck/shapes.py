@@ -24,6 +24,7 @@ from .tree import (
     HOp,
     Identity,
     Indexed,
+    IntPow,
     Inv,
     Mul,
     Node,
@@ -148,7 +149,7 @@ class Shapes:
 
     # -- shapes of symbols -------------------------------------------------------------------------
     def decl_shape(self, decl: Decl):
-        if decl.kind == "scalar":
+        if decl.kind in ("scalar", "integer"):
             return self.scalar()
         if decl.kind == "vector":
             return (self.letter(decl.dims[0]), self.one)
@@ -387,6 +388,17 @@ def _(node: Pow, sh: Shapes):
         sh.unify(s[0], s[1], f"a power of {sh.fmt(s)}")
         return s
     raise ShapeError(f"power {node.k} of {sh.fmt(s)}")
+
+
+@shape_of.register
+def _(node: IntPow, sh: Shapes):
+    e = sh.of(node.exp)
+    if not sh.is_scalar(e):
+        raise ShapeError(f"an exponent that is {sh.fmt(e)}: exponents are integers")
+    s = sh.of(node.arg)
+    if not sh.is_scalar(s):
+        sh.unify(s[0], s[1], f"a power of {sh.fmt(s)}")
+    return s
 
 
 @shape_of.register

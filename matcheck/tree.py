@@ -72,6 +72,13 @@ class Pow(Node):
 
 
 @dataclass(frozen=True)
+class IntPow(Node):
+    """arg^k for an integer expression k with letters (X^{k}, X^{k-1}, c^{n}, X^{r} in a sum)."""
+    arg: Node
+    exp: Node
+
+
+@dataclass(frozen=True)
 class Func(Node):
     name: str            # tr, det, log, exp, softmax, norm, fro
     arg: Node
