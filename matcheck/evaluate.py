@@ -30,6 +30,8 @@ from .shapes import Dim, Shapes, _is_zero  # noqa: F401  (re-exported)
 from .tree import (
     Add,
     Apply,
+    BigOp,
+    Bound,
     Delta,
     Deriv,
     DimSize,
@@ -48,7 +50,7 @@ from .tree import (
     Pow,
     Sym,
     T,
-    walk,
+    children,
 )
 
 METHODS = ("dual", "complex", "central")
@@ -322,12 +324,42 @@ def _power(m, k):
     return out
 
 
+def _integer(env: Env, node: Node, what: str) -> int:
+    k = float(np.real(al.primal(env.eval(node)))[0, 0])
+    if abs(k - round(k)) > 1e-9:
+        raise CheckError(f"{what} is {k:g}, not an integer")
+    return int(round(k))
+
+
+@_ev.register
+def _(node: Bound, env: Env):
+    # A sum's index is kept as a 0-based position, like every index: x_r is entry r (from 1).
+    return np.array([[float(env.indices[node.name] + 1)]])
+
+
+@_ev.register
+def _(node: BigOp, env: Env):
+    lo, hi = _integer(env, node.lo, "a lower bound"), _integer(env, node.hi, "an upper bound")
+    if hi - lo > 1000:
+        raise CheckError(f"a {node.op} over {hi - lo + 1} terms: keep ranges small")
+    out = None
+    for value in range(lo, hi + 1):
+        term = env.with_indices({**env.indices, node.index: value - 1}).eval(node.body)
+        if out is None:
+            out = term
+        elif node.op == "sum":
+            out = al.add(out, term)
+        else:
+            out = al.mul(out, term) if al.primal(term).shape == (1, 1) else al.matmul(out, term)
+    if out is None:   # an empty range: the sum is 0, the product the identity
+        shape = env.shape_of(env.shapes.of(node))
+        return np.zeros(shape) if node.op == "sum" else np.eye(shape[0])
+    return out
+
+
 @_ev.register
 def _(node: IntPow, env: Env):
-    k = float(np.real(al.primal(env.eval(node.exp)))[0, 0])
-    if abs(k - round(k)) > 1e-9:
-        raise CheckError(f"the exponent is {k:g}, not an integer")
-    return _power(env.eval(node.arg), int(round(k)))
+    return _power(env.eval(node.arg), _integer(env, node.exp, "the exponent"))
 
 
 @_ev.register
@@ -352,11 +384,20 @@ def _(node: Apply, env: Env):
 
 
 def free_indices(nodes) -> list:
+    """The index letters a formula's sides use that no sum or product binds: the formula holds
+    for every value of each, so every combination is checked."""
     found = []
+
+    def visit(node, bound):
+        if isinstance(node, BigOp):
+            bound = bound | {node.index}
+        letters = node.index if isinstance(node, Indexed) else (node.i, node.j) if isinstance(node, Delta) else ()
+        for ch in letters:
+            if ch not in bound and ch not in found:
+                found.append(ch)
+        for child in children(node):
+            visit(child, bound)
+
     for n in nodes:
-        for sub in walk(n):
-            letters = sub.index if isinstance(sub, Indexed) else (sub.i, sub.j) if isinstance(sub, Delta) else ()
-            for ch in letters:
-                if ch not in found:
-                    found.append(ch)
+        visit(n, frozenset())
     return found

@@ -23,7 +23,7 @@ from .functions import TABLE
 from .parse import parse
 from .properties import PROPERTIES
 from .resolve import Scope, resolve
-from .tree import Add, Apply, Func, HOp, IntPow, Inv, Mul, Node, Num, Pow, Sym, T, paths, replace_at
+from .tree import Add, Apply, BigOp, Func, HOp, IntPow, Inv, Mul, Node, Num, Pow, Sym, T, paths, replace_at
 
 # --- operators, by node type ---------------------------------------------------------------------
 
@@ -49,6 +49,10 @@ def _pow(node, parent, scope):
 
 def _intpow(node, parent, scope):
     yield "change an exponent", IntPow(node.arg, Add(((1, node.exp), (1, Num(1)))))
+
+
+def _bigop(node, parent, scope):
+    yield "change a bound", BigOp(node.op, node.index, node.lo, Add(((1, node.hi), (1, Num(1)))), node.body)
 
 
 def _add(node, parent, scope):
@@ -99,8 +103,8 @@ def _apply(node, parent, scope):
         yield f"{node.fn} for {other}", Apply(other, node.arg)
 
 
-OPERATORS = {T: _t, Sym: _sym, Inv: _inv, Pow: _pow, IntPow: _intpow, Add: _add, Num: _num, Mul: _mul, HOp: _hop,
-             Func: _func, Apply: _apply}
+OPERATORS = {T: _t, Sym: _sym, Inv: _inv, Pow: _pow, IntPow: _intpow, BigOp: _bigop, Add: _add, Num: _num,
+             Mul: _mul, HOp: _hop, Func: _func, Apply: _apply}
 
 
 def node_mutants(node: Node, parent, scope: Scope):

@@ -11,6 +11,7 @@ from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
 from .functions import COMMANDS, WORDS, grammar_terminal
 from .tree import (
     Add,
+    BigOp,
     Delta,
     Deriv,
     Div,
@@ -118,8 +119,23 @@ class _ToAst(Transformer):
     def sym_prime(self, base, _prime):
         return Sym(base.name + "'", base.sub)
 
+    def bigop(self, tok, letter, rel, lo, hi):
+        if str(rel) != "=":
+            raise ValueError(f"write the range of a sum as `_{{{letter}=...}}^{{...}}`")
+        return ("bigop", "sum" if str(tok) == "\\sum" else "prod", str(letter), lo, hi)
+
     def product(self, *items):
         factors = [i for i in items if not isinstance(i, Token)]
+        # A sum or product sign applies to everything after it in the product.
+        for k, f in enumerate(factors):
+            if isinstance(f, tuple) and f and f[0] == "bigop":
+                rest = factors[k + 1:]
+                if not rest:
+                    raise ValueError("a sum or product sign with nothing after it")
+                _, op, index, lo, hi = f
+                body = self.product(*rest) if len(rest) > 1 else rest[0]
+                factors = factors[:k] + [BigOp(op, index, lo, hi, body)]
+                break
         # An operator (d/dw, nabla_w) applies to everything after it in the product.
         for k, f in enumerate(factors):
             if isinstance(f, DOp):

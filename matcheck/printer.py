@@ -8,6 +8,8 @@ from .functions import TABLE
 from .tree import (
     Add,
     Apply,
+    BigOp,
+    Bound,
     Delta,
     Deriv,
     DimSize,
@@ -121,6 +123,17 @@ def _(node: Inv) -> str:
 @_tex.register
 def _(node: Pow) -> str:
     return f"{_wrap(node.arg)}^{{{node.k:g}}}"
+
+
+@_tex.register
+def _(node: BigOp) -> str:
+    sign = r"\sum" if node.op == "sum" else r"\prod"
+    return rf"{sign}_{{{node.index}={to_tex(node.lo)}}}^{{{to_tex(node.hi)}}} {_wrap(node.body)}"
+
+
+@_tex.register
+def _(node: Bound) -> str:
+    return node.name
 
 
 @_tex.register

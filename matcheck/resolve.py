@@ -10,8 +10,26 @@ import math
 from dataclasses import dataclass, field
 from functools import singledispatch
 
+from .declare import Decl
 from .errors import CheckError, NotEvaluable
-from .tree import Apply, Delta, Deriv, DOp, Func, Hessian, Indexed, Mul, Node, Notation, Num, Sym, T, map_operands
+from .tree import (
+    Apply,
+    BigOp,
+    Bound,
+    Delta,
+    Deriv,
+    DOp,
+    Func,
+    Hessian,
+    Indexed,
+    Mul,
+    Node,
+    Notation,
+    Num,
+    Sym,
+    T,
+    map_operands,
+)
 
 # Constants a formula may use without declaring them.
 CONSTANTS = {"\\pi": math.pi, "e": math.e}
@@ -57,6 +75,9 @@ def _resolve(node: Node, scope: Scope) -> Node:
 @_resolve.register
 def _(node: Sym, scope: Scope) -> Node:
     key = key_of(node)
+    decl = scope.decls.get(key)
+    if decl is not None and decl.kind == "index" and "bound" in decl.props:
+        return Bound(key)   # the index of an enclosing sum, as a number
     if _prime_of(node, scope):
         raise CheckError(f"`{key}` is a function: apply it, as in `{key}(x)`")
     if key in scope.decls or key in scope.defs:
@@ -110,6 +131,15 @@ def _(node: Mul, scope: Scope) -> Node:
         out.append(r(f))
         k += 1
     return out[0] if len(out) == 1 else Mul(tuple(out))
+
+
+@_resolve.register
+def _(node: BigOp, scope: Scope) -> Node:
+    inner = scope.copy()
+    inner.decls[node.index] = Decl(node.index, node.index, "index", props=frozenset({"bound"}))
+    inner.defs.pop(node.index, None)
+    return BigOp(node.op, node.index, _resolve(node.lo, scope), _resolve(node.hi, scope),
+                 _resolve(node.body, inner))
 
 
 @_resolve.register

@@ -15,6 +15,8 @@ from .resolve import Scope
 from .tree import (
     Add,
     Apply,
+    BigOp,
+    Bound,
     Delta,
     Deriv,
     DimSize,
@@ -388,6 +390,22 @@ def _(node: Pow, sh: Shapes):
         sh.unify(s[0], s[1], f"a power of {sh.fmt(s)}")
         return s
     raise ShapeError(f"power {node.k} of {sh.fmt(s)}")
+
+
+@shape_of.register
+def _(node: Bound, sh: Shapes):
+    return sh.scalar()
+
+
+@shape_of.register
+def _(node: BigOp, sh: Shapes):
+    for bound in (node.lo, node.hi):
+        if not sh.is_scalar(sh.of(bound)):
+            raise ShapeError("the bounds of a sum or product are integers")
+    s = sh.of(node.body)
+    if node.op == "prod" and not sh.is_scalar(s):
+        sh.unify(s[0], s[1], f"a product of terms that are {sh.fmt(s)}")
+    return s
 
 
 @shape_of.register

@@ -79,6 +79,22 @@ class IntPow(Node):
 
 
 @dataclass(frozen=True)
+class BigOp(Node):
+    """\\sum_{index=lo}^{hi} body (op "sum") or \\prod (op "prod", left to right)."""
+    op: str
+    index: str
+    lo: Node
+    hi: Node
+    body: Node
+
+
+@dataclass(frozen=True)
+class Bound(Node):
+    """The index of an enclosing sum or product, used as a number (X^{r}, r x_r)."""
+    name: str
+
+
+@dataclass(frozen=True)
 class Func(Node):
     name: str            # tr, det, log, exp, softmax, norm, fro
     arg: Node
