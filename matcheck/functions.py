@@ -82,6 +82,22 @@ def _adj(m):
     return al.mul(al.det(m), al.inv(m))
 
 
+def _bars_shape(shapes, s):
+    if not shapes.is_scalar(s):
+        if shapes.is_one(s[1]):
+            from .errors import ShapeError
+            raise ShapeError(f"`|.|` of {shapes.fmt(s)}: |A| is the determinant of a square matrix; "
+                             "write \\|x\\| for a vector's norm")
+        shapes.unify(s[0], s[1], f"|A| of {shapes.fmt(s)} (the determinant needs a square matrix)")
+    return shapes.scalar()
+
+
+def _bars(m):
+    if al.primal(m).shape == (1, 1):
+        return al.mul(m, float(np.sign(al.real_primal(m)[0, 0])))  # |c| away from 0
+    return al.det(m)
+
+
 def _scalar(shapes, s):
     return shapes.scalar()
 
@@ -151,6 +167,7 @@ TABLE: dict[str, Function] = {f.name: f for f in [
     Function("pinv", _transposed, al.pinv, r"@^{+}", search=("pseudo-inverse", "pseudoinverse", "pinv"),),
     Function("adj", _square("adj"), _adj, r"\operatorname{adj}(@)", words=("adj",),
              search=("adjugate", "adj", "adjoint")),
+    Function("bars", _bars_shape, _bars, r"|@|", search=("det", "determinant", "abs")),
     Function("norm", _norm_shape, _norm, r"\|@\|", search=("norm",), group="norm"),
     Function("fro", _scalar, _norm, r"\|@\|_F", search=("norm", "frobenius"), group="norm"),
     Function("norm2", _scalar, al.norm2, r"\|@\|_2", search=("norm", "spectral"), group="norm"),

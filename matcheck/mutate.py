@@ -127,10 +127,12 @@ def _property_rule(operator: str, node: Node, scope: Scope):
     return None
 
 
-def _value_rule(side: Node, mutated: Node, tex: str, scope: Scope, seed: int):
-    """The whole side, not the piece alone: a piece out of its formula can take shapes it never has
-    inside it (a lone 1^T is 1 x 1), so only the side in its own shapes decides."""
-    same = verify_sides([side, mutated], tex, scope, seed)
+def _value_rule(sides: list, mutated: Node, tex: str, scope: Scope, seed: int):
+    """The whole side within its formula, not the piece alone: a piece out of its formula can take
+    shapes it never has inside it (a lone 1^T is 1 x 1; the size of an I comes from another side).
+    The sides are equal (the formula verified), so the chain `sides = mutated` holds exactly when
+    the mutated side keeps the value."""
+    same = verify_sides(list(sides) + [mutated], tex, scope, seed)
     return "value: the side keeps its value on fresh draws" if same.ok else None
 
 
@@ -177,7 +179,7 @@ def mutation_test(tex: str, scope: Scope, seed: int = 0) -> MutationReport:
                 made += 1
                 label = f"{operator} (side {k + 1})"
                 mutated = replace_at(side, node, after)
-                rule = _property_rule(operator, node, scope) or _value_rule(side, mutated, tex, scope, seed + 7)
+                rule = _property_rule(operator, node, scope) or _value_rule(sides, mutated, tex, scope, seed + 7)
                 if rule is not None:
                     report.equivalent.append(f"{label}: {rule}")
                     continue

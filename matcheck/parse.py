@@ -105,6 +105,14 @@ class _ToAst(Transformer):
             raise ValueError("mixed second derivatives are not supported: use the same variable twice")
         return Hessian(expr, var1)
 
+    def deriv2_squared(self, _p1, order, expr, _p2, var, power):
+        if str(order) != "2" or str(power) != "2":
+            raise ValueError("only second derivatives are supported")
+        return Hessian(expr, var)
+
+    def bars(self, _open, expr, _close):
+        return Func("bars", expr)
+
     def sqrt(self, expr):
         return Func("sqrt", expr)
 

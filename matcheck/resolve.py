@@ -40,9 +40,10 @@ class Scope:
     decls: dict                                      # key -> Decl
     defs: dict                                       # key -> resolved Node
     def_tex: dict = field(default_factory=dict)      # key -> the definition's TeX (to reproduce a failure)
+    def_args: dict = field(default_factory=dict)     # key -> (x,) for `p(x) := ...`: p(x) is then p
 
     def copy(self) -> Scope:
-        return Scope(dict(self.decls), dict(self.defs), dict(self.def_tex))
+        return Scope(dict(self.decls), dict(self.defs), dict(self.def_tex), dict(self.def_args))
 
     def indices(self) -> set:
         return {k for k, d in self.decls.items() if d.kind == "index"}
@@ -90,6 +91,9 @@ def _(node: Sym, scope: Scope) -> Node:
             return Indexed(Sym(node.name), letters)
         raise CheckError(f"`{key}` is not declared (components like `{key}` are notation: "
                          f"use them only in a `:=` definition, or declare `{node.sub}` as an index)")
+    if node.sub is None and len(key) > 1 and key.isalpha() and all(ch in scope.decls or ch in scope.defs for ch in key):
+        # \mathbf{ABC} with A, B and C each declared (and ABC not): the product A B C.
+        return _resolve(Mul(tuple(Sym(ch) for ch in key)), scope)
     if key in CONSTANTS and node.sub is None:
         return Num(CONSTANTS[key])  # \pi and e, unless the page declares a symbol of that name
     if node.sub is None and key in scope.dim_letters():
@@ -107,9 +111,10 @@ def _(node: Mul, scope: Scope) -> Node:
         decl = scope.decls.get(key_of(f)) if isinstance(f, Sym) else None
         nxt = factors[k + 1] if k + 1 < len(factors) else None
         transposed = isinstance(nxt, T)
-        if decl and decl.function and decl.deps and nxt is not None and \
-                _names(nxt.arg if transposed else nxt) == list(decl.deps):
-            # `y(x)` for a declared function of x is just y (and `y(x)^T` is its transpose)
+        deps = decl.deps if decl and decl.function else scope.def_args.get(key_of(f)) if isinstance(f, Sym) else None
+        if deps and nxt is not None and _names(nxt.arg if transposed else nxt) == list(deps):
+            # `y(x)` for a declared function of x, or for `p(x) := ...` defined as one, is just y
+            # (and `y(x)^T` is its transpose)
             out.append(T(Sym(key_of(f))) if transposed else Sym(key_of(f)))
             k += 2
             continue
