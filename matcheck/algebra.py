@@ -356,6 +356,48 @@ def pinv(a):
     return Dual(p, d, a.tag)
 
 
+def _eye_like(a):
+    return np.eye(primal(a).shape[-1])
+
+
+def _scaling(a) -> int:
+    """How many halvings bring a's norm under 1/2 (scaling and squaring)."""
+    norm = float(np.abs(real_primal(a)).sum(axis=0).max()) if primal(a).size else 0.0
+    return max(0, int(np.ceil(np.log2(norm))) + 1) if norm > 0.5 else 0
+
+
+def expm(a):
+    """The matrix exponential: Taylor series of a / 2^s to 18 terms, squared s times. Written with
+    the primitives, so duals differentiate the algorithm exactly (its Frechet derivative to the
+    same precision)."""
+    s = _scaling(a)
+    x = mul(a, 2.0 ** -s)
+    term, out = _eye_like(a), _eye_like(a)
+    for k in range(1, 19):
+        term = div(matmul(term, x), float(k))
+        out = add(out, term)
+    for _ in range(s):
+        out = matmul(out, out)
+    return out
+
+
+def sincosm(a):
+    """(sin A, cos A) of a square matrix: Taylor series of A / 2^s, then the double-angle formulas
+    sin 2X = 2 sin X cos X, cos 2X = 2 cos^2 X - I (sin X and cos X commute)."""
+    s = _scaling(a)
+    x = mul(a, 2.0 ** -s)
+    eye = _eye_like(a)
+    sin_x, cos_x, term = x, eye, x
+    for k in range(1, 10):
+        term = div(matmul(term, x), float(2 * k))          # x^(2k) / (2k)!
+        cos_x = add(cos_x, term) if k % 2 == 0 else sub(cos_x, term)
+        term = div(matmul(term, x), float(2 * k + 1))      # x^(2k+1) / (2k+1)!
+        sin_x = add(sin_x, term) if k % 2 == 0 else sub(sin_x, term)
+    for _ in range(s):
+        sin_x, cos_x = mul(matmul(sin_x, cos_x), 2.0), sub(mul(matmul(cos_x, cos_x), 2.0), eye)
+    return sin_x, cos_x
+
+
 def singular_triplet(a):
     """The largest singular value of a real matrix with its vectors (exact rule for a simple one)."""
     if isinstance(a, Dual):

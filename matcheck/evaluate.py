@@ -36,6 +36,7 @@ from .tree import (
     Deriv,
     DimSize,
     Div,
+    Entry,
     Func,
     Hessian,
     HOp,
@@ -263,6 +264,13 @@ def _(node: Indexed, env: Env):
 
 
 @_ev.register
+def _(node: Entry, env: Env):
+    value = env.eval(node.expr)
+    idx = tuple(env.indices[ch] for ch in node.index)
+    return al.entry(value, idx[0], 0) if len(idx) == 1 else al.entry(value, idx[0], idx[1])
+
+
+@_ev.register
 def _(node: Delta, env: Env):
     return np.array([[1.0 if env.indices[node.i] == env.indices[node.j] else 0.0]])
 
@@ -391,7 +399,8 @@ def free_indices(nodes) -> list:
     def visit(node, bound):
         if isinstance(node, BigOp):
             bound = bound | {node.index}
-        letters = node.index if isinstance(node, Indexed) else (node.i, node.j) if isinstance(node, Delta) else ()
+        letters = node.index if isinstance(node, (Indexed, Entry)) else \
+            (node.i, node.j) if isinstance(node, Delta) else ()
         for ch in letters:
             if ch not in bound and ch not in found:
                 found.append(ch)

@@ -98,6 +98,16 @@ def _bars(m):
     return al.det(m)
 
 
+def _epow(m):
+    return al.exp(m) if al.primal(m).shape == (1, 1) else al.expm(m)
+
+
+def _epow_shape(shapes, s):
+    if not shapes.is_scalar(s):
+        shapes.unify(s[0], s[1], f"e to the power {shapes.fmt(s)} (the matrix exponential needs a square matrix)")
+    return s
+
+
 def _scalar(shapes, s):
     return shapes.scalar()
 
@@ -153,6 +163,19 @@ TABLE: dict[str, Function] = {f.name: f for f in [
              search=("log",), group="elementwise", domain="positive"),
     Function("exp", _same, al.exp, r"\exp(@)", commands=("\\exp",), words=("exp",),
              search=("exp",), group="elementwise"),
+    Function("sin", _same, al.sin, r"\sin(@)", commands=("\\sin",), words=("sin",), search=("sin", "sine"),
+             group="elementwise"),
+    Function("cos", _same, al.cos, r"\cos(@)", commands=("\\cos",), words=("cos",), search=("cos", "cosine"),
+             group="elementwise"),
+    # Matrix functions (power series of a square matrix), named apart from the entrywise ones:
+    # e^{X} or expm, sinm, cosm.
+    Function("epow", _epow_shape, _epow, r"e^{@}", search=("exp", "matrix exponential", "expm")),
+    Function("expm", _square("expm"), al.expm, r"\operatorname{expm}(@)", words=("expm",),
+             search=("expm", "matrix exponential"), group="matrix function"),
+    Function("sinm", _square("sinm"), lambda m: al.sincosm(m)[0], r"\operatorname{sinm}(@)", words=("sinm",),
+             search=("sinm", "matrix sine"), group="matrix function"),
+    Function("cosm", _square("cosm"), lambda m: al.sincosm(m)[1], r"\operatorname{cosm}(@)", words=("cosm",),
+             search=("cosm", "matrix cosine"), group="matrix function"),
     Function("sqrt", _same, _sqrt, r"\sqrt{@}", search=("sqrt",), domain="positive"),
     Function("sigmoid", _same, _sigmoid, r"\sigma(@)", words=("sigmoid",), search=("sigmoid",),
              group="elementwise"),

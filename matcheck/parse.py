@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from .tree import (
     Deriv,
     Div,
     DOp,
+    Entry,
     Formula,
     Func,
     Hessian,
@@ -254,8 +256,14 @@ class _ToAst(Transformer):
     def var(self, sym):
         return sym
 
+    def entry(self, expr, sub):
+        letters = sub[1]
+        if not letters.isalpha() or len(letters) > 2:
+            raise ValueError(f"entry `(...)_{{{letters}}}`: index it with one or two index letters, e.g. `_{{ij}}`")
+        return Entry(expr, tuple(letters))
+
     def norm(self, _open, expr, _close, sub=None):
-        kind = sub[1] if sub else None
+        kind = re.sub(r"\\(mathrm|text|rm|textrm)\{([^{}]*)\}", r"\2", sub[1]) if sub else None
         names = {None: "norm", "2": "norm2", "F": "fro", "*": "nuclear"}
         if kind not in names:
             raise ValueError(f"norm subscript `{kind}` is not supported (use _2, _F or _*)")

@@ -15,6 +15,7 @@ from .tree import (
     DimSize,
     Div,
     DOp,
+    Entry,
     Func,
     Hessian,
     HOp,
@@ -84,6 +85,11 @@ def _(node: Ones) -> str:
 @_tex.register
 def _(node: Indexed) -> str:
     return f"{to_tex(node.base)}_{{{''.join(node.index)}}}"
+
+
+@_tex.register
+def _(node: Entry) -> str:
+    return f"({to_tex(node.expr)})_{{{''.join(node.index)}}}"
 
 
 @_tex.register

@@ -19,9 +19,11 @@ from .tree import (
     Delta,
     Deriv,
     DOp,
+    Entry,
     Func,
     Hessian,
     Indexed,
+    IntPow,
     Mul,
     Node,
     Notation,
@@ -148,6 +150,14 @@ def _(node: BigOp, scope: Scope) -> Node:
 
 
 @_resolve.register
+def _(node: IntPow, scope: Scope) -> Node:
+    base = _resolve(node.arg, scope)
+    if base == Num(math.e):
+        return Func("epow", _resolve(node.exp, scope))   # e^{X}: the (matrix) exponential
+    return IntPow(base, _resolve(node.exp, scope))
+
+
+@_resolve.register
 def _(node: Hessian, scope: Scope) -> Node:
     var = _resolve(node.var, scope)
     if not isinstance(var, Sym):
@@ -183,6 +193,14 @@ def _(node: Notation, scope: Scope) -> Node:
         "dots": "`\\dots` is notation: use it only in a `:=` definition",
         "reals": "`\\mathbb{R}` is notation: use it only after `\\in`",
     }.get(node.what, f"{node.what} is notation"))
+
+
+@_resolve.register
+def _(node: Entry, scope: Scope) -> Node:
+    for ch in node.index:
+        if ch not in scope.indices():
+            raise CheckError(f"the entry `(...)_{{{''.join(node.index)}}}` needs `{ch}` declared as an index")
+    return Entry(_resolve(node.expr, scope), node.index)
 
 
 @_resolve.register

@@ -21,6 +21,7 @@ from .tree import (
     Deriv,
     DimSize,
     Div,
+    Entry,
     Func,
     Hessian,
     HOp,
@@ -320,6 +321,19 @@ def _(node: Indexed, sh: Shapes):
         sh.unify(sh.index_dim(node.index[1]), base[1], f"index {node.index[1]}")
     else:
         raise CheckError("at most two indices")
+    return sh.scalar()
+
+
+@shape_of.register
+def _(node: Entry, sh: Shapes):
+    base = sh.of(node.expr)
+    if len(node.index) == 1:
+        if not sh.is_one(base[1]):
+            raise ShapeError(f"an entry `(...)_{node.index[0]}` of a matrix ({sh.fmt(base)}) needs two indices")
+        sh.unify(sh.index_dim(node.index[0]), base[0], f"index {node.index[0]}")
+    else:
+        sh.unify(sh.index_dim(node.index[0]), base[0], f"index {node.index[0]}")
+        sh.unify(sh.index_dim(node.index[1]), base[1], f"index {node.index[1]}")
     return sh.scalar()
 
 

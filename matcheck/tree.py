@@ -34,6 +34,13 @@ class Indexed(Node):
 
 
 @dataclass(frozen=True)
+class Entry(Node):
+    """An entry of a matrix expression: (X^{-1})_{kl}; index letters as for Indexed."""
+    expr: Node
+    index: tuple
+
+
+@dataclass(frozen=True)
 class Delta(Node):
     i: str
     j: str
