@@ -44,7 +44,7 @@ CASES = [
      r"\frac{\partial (X^{-1})_{kl}}{\partial X_{ij}} = -(X^{-1})_{kj} (X^{-1})_{il}", "X: n x n; i, j, k, l: index"),
     (r"(A B)_{ij} = \sum_{k=1}^{n} A_{ik} B_{kj}", r"(A B)_{ij} = \sum_{k=1}^{n} A_{ki} B_{kj}", "A: n x n; B: n x p; i, j: index"),
     (r"\|X\|_{\mathrm{F}}^2 = \operatorname{Tr}(X^T X)", r"\|X\|_{\mathrm{F}}^2 = \operatorname{Tr}(X X)", "X: n x n"),
-    (r"\det(e^{X}) = e^{\operatorname{Tr}(X)}", r"\det(e^{X}) = \operatorname{Tr}(e^{X})", "X: n x n"),
+    (r"\det(e^{X}) = \exp(\operatorname{Tr}(X))", r"\det(e^{X}) = \operatorname{Tr}(e^{X})", "X: n x n"),
     (r"e^{X} e^{-X} = \mathbf{I}", r"e^{X} e^{X} = \mathbf{I}", "X: n x n"),
     (r"\frac{\partial \operatorname{Tr}(e^{X})}{\partial X} = (e^{X})^T", r"\frac{\partial \operatorname{Tr}(e^{X})}{\partial X} = e^{X}",
      "X: n x n"),
