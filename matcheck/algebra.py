@@ -244,6 +244,11 @@ def diag(a):
 
 
 @_linear
+def column(a, j):
+    return a[..., :, j:j + 1]
+
+
+@_linear
 def entry(a, i, j):
     return a[..., i:i + 1, j:j + 1]
 
@@ -341,10 +346,12 @@ def det(a):
 
 
 def pinv(a):
-    """The Moore-Penrose pseudo-inverse; the rule holds where the rank is constant (full rank: every
-    draw is)."""
+    """The Moore-Penrose pseudo-inverse; the rule holds where the rank is constant (every draw is
+    full rank, or rank deficient by construction for all values of its variable)."""
     if not isinstance(a, Dual):
-        return np.linalg.pinv(a)
+        # Singular values below 1e-10 of the largest are rounding of an exact zero (the draws are
+        # full rank or exactly rank deficient, like lambda_i I - A).
+        return np.linalg.pinv(a, rcond=1e-10)
     p = pinv(a.v)
     if a.d is None:
         return Dual(p, None, a.tag)
@@ -396,6 +403,24 @@ def sincosm(a):
     for _ in range(s):
         sin_x, cos_x = mul(matmul(sin_x, cos_x), 2.0), sub(mul(matmul(cos_x, cos_x), 2.0), eye)
     return sin_x, cos_x
+
+
+def eigh(a):
+    """Eigenvalues (ascending, a column) and unit eigenvectors (columns) of a symmetric matrix with
+    simple eigenvalues; each eigenvector's sign makes its largest entry positive. Exact rules:
+    dl_i = v_i^T dA v_i, dV = V (G o (V^T dA V)) with G_ji = 1 / (l_i - l_j) off the diagonal."""
+    if not isinstance(a, Dual):
+        w, v = np.linalg.eigh(a)
+        signs = np.sign(v[np.argmax(np.abs(v), axis=0), np.arange(v.shape[1])])
+        return w.reshape(-1, 1), v * signs
+    w, v = eigh(a.v)
+    if a.d is None:
+        return Dual(w, None, a.tag), Dual(v, None, a.tag)
+    n = primal(w).shape[0]
+    m = matmul(matmul(transpose(v), a.d), v)
+    gap = sub(transpose(w), w)                         # gap[j, i] = l_i - l_j
+    g = mul(div(1.0, add(gap, np.eye(n))), 1.0 - np.eye(n))
+    return Dual(w, diag(m), a.tag), Dual(v, matmul(v, mul(g, m)), a.tag)
 
 
 def singular_triplet(a):

@@ -105,7 +105,10 @@ class Env:
         else:
             decl = self.scope.decls[key]
             shape = self.shape_of(self.shapes.of_sym(key))
-            if decl.function:
+            if decl.kind in ("eigenvalues", "eigenvectors"):
+                w, v = al.eigh(self.symbol(decl.deps[0]))
+                value = w if decl.kind == "eigenvalues" else v
+            elif decl.function:
                 fmap = self.maps.get(key)
                 if fmap is None:
                     fmap = self.maps[key] = SmoothMap(self.rng, shape, decl)
@@ -260,6 +263,9 @@ def _(node: Deriv, env: Env):
 def _(node: Indexed, env: Env):
     base = env.eval(node.base)
     idx = tuple(env.indices[ch] for ch in node.index)
+    decl = env.scope.decls.get(node.base.name)
+    if len(idx) == 1 and decl is not None and decl.kind == "eigenvectors":
+        return al.column(base, idx[0])
     return al.entry(base, idx[0], 0) if len(idx) == 1 else al.entry(base, idx[0], idx[1])
 
 

@@ -187,7 +187,7 @@ TABLE: dict[str, Function] = {f.name: f for f in [
              words=("softmax",), search=("softmax",)),
     Function("vec", _vec_shape, al.vec, r"\operatorname{vec}(@)", words=("vec",), search=("vec",)),
     Function("diag", _diag_shape, al.diag, r"\operatorname{diag}(@)", words=("diag",), search=("diag",)),
-    Function("pinv", _transposed, al.pinv, r"@^{+}", search=("pseudo-inverse", "pseudoinverse", "pinv"),),
+    Function("pinv", _transposed, al.pinv, r"(@)^{+}", search=("pseudo-inverse", "pseudoinverse", "pinv"),),
     Function("adj", _square("adj"), _adj, r"\operatorname{adj}(@)", words=("adj",),
              search=("adjugate", "adj", "adjoint")),
     Function("bars", _bars_shape, _bars, r"|@|", search=("det", "determinant", "abs")),

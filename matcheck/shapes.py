@@ -154,6 +154,13 @@ class Shapes:
     def decl_shape(self, decl: Decl):
         if decl.kind in ("scalar", "integer"):
             return self.scalar()
+        if decl.kind in ("eigenvalues", "eigenvectors"):
+            of = self.scope.decls.get(decl.dims[0])
+            if of is None or not ({"symmetric", "spd"} & of.props):
+                raise CheckError(f"`{decl.key}`: the eigen-decomposition needs `{decl.dims[0]}` declared "
+                                 "symmetric (or spd)")
+            rows = self.of_sym(decl.dims[0])[0]
+            return (rows, self.one) if decl.kind == "eigenvalues" else (rows, rows)
         if decl.kind == "vector":
             return (self.letter(decl.dims[0]), self.one)
         if decl.kind == "matrix":
@@ -312,6 +319,10 @@ def _(node: Hessian, sh: Shapes):
 @shape_of.register
 def _(node: Indexed, sh: Shapes):
     base = sh.of(node.base)
+    decl = sh.scope.decls.get(node.base.name)
+    if len(node.index) == 1 and decl is not None and decl.kind == "eigenvectors":
+        sh.unify(sh.index_dim(node.index[0]), base[1], f"index {node.index[0]}")
+        return (base[0], sh.one)   # v_i: the i-th eigenvector, a column
     if len(node.index) == 1:
         if not sh.is_one(base[1]):
             raise ShapeError(f"`{node.base.name}_{node.index[0]}` indexes a matrix with one index")

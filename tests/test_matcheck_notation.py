@@ -17,6 +17,7 @@ def scope_of(decls, *defs):
     return s
 
 
+EIG = "A: n x n symmetric; \\lambda: eigenvalues of A; v: eigenvectors of A; i: index"
 CASES = [
     # (right, wrong, declarations)
     (r"(\mathbf{A} + \mathbf{0}) \mathbf{I} = \mathbf{A}", r"(\mathbf{A} + \mathbf{I}) \mathbf{I} = \mathbf{A}", "A: n x n"),
@@ -51,6 +52,12 @@ CASES = [
     (r"\frac{\partial \operatorname{Tr}(\operatorname{sinm}(X))}{\partial X} = \operatorname{cosm}(X)^T",
      r"\frac{\partial \operatorname{Tr}(\operatorname{sinm}(X))}{\partial X} = \operatorname{cosm}(X)", "X: n x n"),
     (r"\sin(x) \odot \sin(x) + \cos(x) \odot \cos(x) = \mathbf{1}", r"\sin(x) + \cos(x) = \mathbf{1}", "x: n"),
+    (r"\frac{\partial \lambda_i}{\partial A} = v_i v_i^T", r"\frac{\partial \lambda_i}{\partial A} = v_i^T v_i \mathbf{I}", EIG),
+    (r"A v_i = \lambda_i v_i", r"A v_i = \lambda_i \mathbf{1}", EIG),
+    (r"\mathbf{1}^T \lambda = \operatorname{Tr}(A)", r"\mathbf{1}^T \lambda = \det(A)", EIG),
+    (r"\frac{\partial v_i}{\partial t} = (\lambda_i \mathbf{I} - B)^{+} \frac{\partial B}{\partial t} v_i",
+     r"\frac{\partial v_i}{\partial t} = (B - \lambda_i \mathbf{I})^{+} \frac{\partial B}{\partial t} v_i",
+     "t: scalar; B: n x n symmetric function of t; \\lambda: eigenvalues of B; v: eigenvectors of B; i: index"),
 ]
 
 
@@ -93,6 +100,11 @@ def test_integer_declaration_is_described_and_sampled_positive():
 def test_a_bound_index_out_of_range_is_an_error():
     v = check_tex(r"\sum_{i=0}^{n} x_i = \mathbf{1}^T x", scope_of("x: n"))
     assert v.status == "failed"
+
+
+def test_eigen_needs_a_symmetric_matrix():
+    v = check_tex(r"\mathbf{1}^T \lambda = \operatorname{Tr}(A)", scope_of(r"A: n x n; \lambda: eigenvalues of A"))
+    assert v.status == "failed" and "symmetric" in v.message
 
 
 def test_bars_of_a_vector_say_what_to_write():
