@@ -249,6 +249,18 @@ def column(a, j):
 
 
 @_linear
+def scatter_pairs(a, pairs, n):
+    """k derivatives (k, 1, 1) along the free entries `pairs` of a symmetric or diagonal n x n
+    matrix, into that matrix (each value at (i, j) and (j, i))."""
+    out = np.zeros(a.shape[:-3] + (n, n), dtype=a.dtype)
+    rows = np.array([p[0] for p in pairs])
+    cols = np.array([p[1] for p in pairs])
+    out[..., rows, cols] = a[..., :, 0, 0]
+    out[..., cols, rows] = a[..., :, 0, 0]
+    return out
+
+
+@_linear
 def entry(a, i, j):
     return a[..., i:i + 1, j:j + 1]
 

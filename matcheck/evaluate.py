@@ -143,6 +143,9 @@ class Env:
             full = self.symbol(key)
             rows, cols = al.primal(full).shape
             entries = list(itertools.product(range(rows), range(cols)))
+            decl = self.scope.decls.get(key)
+            if decl is not None and "structured" in decl.props:
+                return self._structured(node, key, full, decl)
         shape = al.primal(full).shape
         layout = "mixed" if node.style == "nabla" else self.scope.layout
         batch, parts = self._directions(node.expr, key, full, entries)
@@ -183,6 +186,33 @@ class Env:
                                      .eval(expr), tag, None) for pos in entries]
         except al.NotAnalytic:
             return None, [self._richardson(expr, key, full, pos) for pos in entries]
+
+    def _structured(self, node: Deriv, key: str, full, decl):
+        """The derivative over a structured variable's free entries (the Cookbook's convention):
+        a symmetric X moves X_ij and X_ji together (one free entry per pair), a diagonal X only its
+        diagonal; the result has X's structure."""
+        n = al.primal(full).shape[0]
+        pairs = [(i, i) for i in range(n)] if "diagonal" in decl.props else \
+            [(i, j) for i in range(n) for j in range(i, n)]
+        directions = []
+        for i, j in pairs:
+            seed = np.zeros((n, n))
+            seed[i, j] = seed[j, i] = 1.0
+            directions.append(seed)
+        if self.level == 0 and self.method != "central":
+            tag = self.level + 1
+            value = self.with_override(key, al.Dual(full, np.stack(directions), tag), level=tag).eval(node.expr)
+            if al.primal(value).shape != (1, 1):
+                raise ShapeError("a derivative with respect to a structured matrix needs a scalar")
+            parts = al.tangent(value, tag, len(pairs))
+            return al.scatter_pairs(parts, pairs, n)
+        parts = []
+        for seed in directions:
+            tag = self.level + 1
+            value = self.with_override(key, al.Dual(full, seed, tag), level=tag).eval(node.expr)
+            parts.append(al.tangent(value, tag, None))
+        return al.assemble([(p, i, j) for p, (i, j) in zip(parts, pairs)] +
+                           [(p, j, i) for p, (i, j) in zip(parts, pairs) if i != j], (n, n))
 
     def _central(self, expr, key, full, pos, step):
         h = step * max(1.0, abs(float(al.real_primal(full)[pos])))
