@@ -49,6 +49,7 @@ from .tree import (
     Num,
     Ones,
     Pow,
+    SingleEntry,
     Sym,
     T,
     children,
@@ -300,6 +301,13 @@ def _(node: Indexed, env: Env):
 
 
 @_ev.register
+def _(node: SingleEntry, env: Env):
+    out = np.zeros(env.shape_of(env.shapes.of(node)))
+    out[env.indices[node.index[0]], env.indices[node.index[1]]] = 1.0
+    return out
+
+
+@_ev.register
 def _(node: Entry, env: Env):
     value = env.eval(node.expr)
     idx = tuple(env.indices[ch] for ch in node.index)
@@ -435,7 +443,7 @@ def free_indices(nodes) -> list:
     def visit(node, bound):
         if isinstance(node, BigOp):
             bound = bound | {node.index}
-        letters = node.index if isinstance(node, (Indexed, Entry)) else \
+        letters = node.index if isinstance(node, (Indexed, Entry, SingleEntry)) else \
             (node.i, node.j) if isinstance(node, Delta) else ()
         for ch in letters:
             if ch not in bound and ch not in found:

@@ -148,6 +148,8 @@ PROPERTIES: dict[str, Property] = {p.name: p for p in [
     Property("structured", "a variable by its structure: derivatives with respect to it are taken over its "
              "free entries (an off-diagonal pair of a symmetric matrix counts once, as in the Matrix Cookbook)",
              MATRIX, True, None, None, (), 0),
+    Property("single-entry", "single-entry: $J^{ij}$ has a 1 at $(i, j)$ and zeros elsewhere", MATRIX, False,
+             None, None, (), 0),
     Property("onehot", "one-hot", ("vector",), False, _onehot, None, (), 40),
     Property("probability", "a probability vector (positive, sums to 1)", ("vector",), False,
              _probability, _probability_fn, (), 30),

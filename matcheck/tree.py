@@ -41,6 +41,13 @@ class Entry(Node):
 
 
 @dataclass(frozen=True)
+class SingleEntry(Node):
+    """J^{ij}: the matrix of J's shape with a 1 at (i, j) and 0 elsewhere (J declared single-entry)."""
+    base: Node = field(metadata=BINDING)
+    index: tuple = ()
+
+
+@dataclass(frozen=True)
 class Delta(Node):
     i: str
     j: str

@@ -54,6 +54,8 @@ CASES = [
     (r"\sin(x) \odot \sin(x) + \cos(x) \odot \cos(x) = \mathbf{1}", r"\sin(x) + \cos(x) = \mathbf{1}", "x: n"),
     (r"\frac{\partial \lambda_i}{\partial A} = v_i v_i^T", r"\frac{\partial \lambda_i}{\partial A} = v_i^T v_i \mathbf{I}", EIG),
     (r"A v_i = \lambda_i v_i", r"A v_i = \lambda_i \mathbf{1}", EIG),
+    (r"\frac{\partial (A X B)}{\partial X_{ij}} = A J^{ij} B", r"\frac{\partial (A X B)}{\partial X_{ij}} = B J^{ij} A",
+     "A, X, B: n x n; J: n x n single-entry; i, j: index"),
     (r"\frac{\partial \operatorname{Tr}(A X)}{\partial X} = A + A^T - (A \odot \mathbf{I})",
      r"\frac{\partial \operatorname{Tr}(A X)}{\partial X} = A^T", "A: n x n; X: n x n symmetric structured"),
     (r"\frac{\partial \det(X)}{\partial X} = \det(X) (2 X^{-1} - (X^{-1} \odot \mathbf{I}))",
