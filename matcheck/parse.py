@@ -190,6 +190,12 @@ class _ToAst(Transformer):
     def sup_letter(self, tok):
         return ("T", None) if str(tok) == "T" else ("int", Sym(str(tok)))
 
+    def sup_bold(self, _bold, letter):
+        return self.sup_letter(letter)
+
+    def sup_bold_signed(self, sign, _bold, letter):
+        return self.sup_inv_t(sign, letter)
+
     def sup_pair(self, a, b):
         return ("pair", (str(a), str(b)))   # J^{ij}: a single-entry matrix
 

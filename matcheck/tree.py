@@ -243,6 +243,15 @@ def with_children(node: Node, new: tuple, operands_only: bool = False) -> Node:
     return replace(node, **changes) if changes else node
 
 
+def fresh(node: Node) -> Node:
+    """A copy of the tree with no node object shared with the original: passes that key on node
+    identity (shape inference) then see the copy as a formula of its own."""
+    kids = children(node)
+    if not kids:
+        return replace(node) if is_dataclass(node) else node
+    return with_children(node, tuple(fresh(k) for k in kids))
+
+
 def map_operands(node: Node, fn) -> Node:
     return with_children(node, tuple(fn(c) for c in operands(node)), operands_only=True)
 
