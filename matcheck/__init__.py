@@ -12,11 +12,16 @@ Pieces, one job each:
   render.py                TeX -> MathML at build time (KaTeX through pykatex)
 Usable without MkDocs; hooks/formulas.py is a thin adapter over page.py and render.py.
 """
+from __future__ import annotations
 
 from pathlib import Path as _Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .site import SiteReport
 
 
-def verify_site(root, base_seed: int = 0, audit: bool = True):
+def verify_site(root, base_seed: int = 0, audit: bool = True) -> SiteReport:
     """Check every page under docs/ and every worked-example notebook; return the SiteReport."""
     from .site import check_site
     root = _Path(root)
