@@ -77,7 +77,8 @@ def test_vocabulary_holds_the_source_tags_and_every_tag_is_used():
 
 
 def test_aliases_are_on_the_pages_they_name():
-    owner = {normalize_alias(a): m.path for m in validate_directory(DOCS, VOCABULARY, ROOT) for a in m.aliases}
+    owner = {normalize_alias(a): m.path for m in validate_directory(DOCS, VOCABULARY, ROOT)
+             for a, _anchor in m.all_aliases()}
     for alias, page in {**SOURCE_ALIASES, **READER_ALIASES}.items():
         assert owner.get(normalize_alias(alias)) == page, alias
 
