@@ -73,6 +73,11 @@ function isFormula(chunk) {
     (/\d/.test(chunk) && /[A-Za-z]/.test(chunk));
 }
 
+// Words the site's readers use for one another (checked as stems): a query word also finds its
+// synonyms, at a lower weight, and a page using either covers the word.
+const SYNONYMS = [["deriv", "gradient", "differenti", "grad"], ["matrix", "matric"],
+  ["wrt", "respect"], ["invers", "invert"], ["vector", "vec"], ["transpos", "transpose"]];
+
 const stem = word => lunr.stemmer(new lunr.Token(word)).toString();
 const isStopWord = word => !lunr.stopWordFilter(new lunr.Token(word));
 const known = term => Object.prototype.hasOwnProperty.call(index.invertedIndex, term);
@@ -98,7 +103,8 @@ function makePlan(raw) {
     });
 
   const units = [];
-  const words = [];                                 // [word, chunk index] of the prose words
+  const words = [];
+  const plan = { derivative: /\b(deriv|gradient|differenti|grad|jacobian|d\/d)|∂|∇/i.test(raw) };                                 // [word, chunk index] of the prose words
   const addUnit = (label, terms) => {
     const seen = new Map();
     for (const t of terms)
@@ -113,6 +119,13 @@ function makePlan(raw) {
     const terms = [];
     const pushKey = (k, boost) => { if (k.length >= 3 && known(stem(k))) terms.push({ term: stem(k), boost }); };
     pushKey(searchKey(text), 12);
+    // `||x||^2` is also written norm(x)^2 (matcheck/searchtext.py indexes both spellings).
+    pushKey(searchKey(text.replace(/\|\|([^|]*)\|\|/g, "norm($1)")), 12);
+    // The formula differentiated: d(x^T A x)/dx, whatever the variable is called.
+    const whole = searchKey(text);
+    if (whole.length >= 3)
+      for (const t of expand(lunr.TokenSet.fromString(`d${whole}d*`), 5))
+        terms.push({ term: t, boost: plan.derivative ? 8 : 4 });
     for (const side of text.split(/=/)) pushKey(searchKey(side), 8);
     for (const c of run) pushKey(searchKey(OPERATOR_WORDS[c.toLowerCase()] || c), 5);
     for (const atom of text.split(/[^\p{L}\p{N}]+/u)) pushKey(searchKey(atom), 2);
@@ -139,6 +152,14 @@ function makePlan(raw) {
     const terms = [];
     const last = n === words.length - 1 && i === chunks.length - 1 && typing;
     if (known(s)) terms.push({ term: s, boost: 10 });
+    // Latin plurals the stemmer leaves apart: matrices -> matrix, vertices -> vertex.
+    if (/ices$/.test(word))
+      for (const singular of [word.slice(0, -4) + "ix", word.slice(0, -4) + "ex"])
+        if (known(stem(singular))) terms.push({ term: stem(singular), boost: 10 });
+    for (const group of SYNONYMS)
+      if (group.includes(s) || terms.some(t => group.includes(t.term)))
+        for (const other of group)
+          if (other !== s && known(other)) terms.push({ term: other, boost: 3 });
     if (word.length >= 3 && (last || !terms.length))
       for (const t of expand(lunr.TokenSet.fromString(s + "*")))
         if (t !== s) terms.push({ term: t, boost: 2 });
@@ -165,7 +186,7 @@ function makePlan(raw) {
     }
 
   const normalized = normalize(raw);
-  return { raw, normalized, units, materialQuery: [...new Set(units.flatMap(u => u.terms.slice(0, 1)
+  return { ...plan, raw, normalized, units, materialQuery: [...new Set(units.flatMap(u => u.terms.slice(0, 1)
     .map(t => t.term)))].join(" ") };
 }
 
@@ -263,8 +284,9 @@ function rankGroup(plan, group) {
   });
 }
 
-const SHOWN_SECTIONS = 2;      // sections shown unfolded under a page, at most
-const SECTION_SHARE = 0.75;    // ... when they score this share of the best in their page
+// Sections shown unfolded under their page: the best one when it scores this share of the best
+// result of its page, the second when it scores the second share.
+const SECTION_SHARES = [0.4, 0.8];
 
 function reshape(plan, result) {
   if (!plan || !result.items || !result.items.length) return result;
@@ -273,8 +295,8 @@ function reshape(plan, result) {
     const top = items[0].score;
     let shown = 0;
     for (const item of items)
-      if (item.location.includes("#") && item.score > 0 && item.score >= SECTION_SHARE * top &&
-          shown < SHOWN_SECTIONS) {
+      if (item.location.includes("#") && item.score > 0 && shown < SECTION_SHARES.length &&
+          item.score >= SECTION_SHARES[shown] * top) {
         item.score = top;                                // Material unfolds sections >= the best
         shown++;
       }
