@@ -48,7 +48,7 @@ lunr.Builder.prototype.build = function () {
 /* --- reading a query ------------------------------------------------------------------------ */
 
 // Typed operators spelled as words (matcheck/searchtext.py KEY_WORDS, same order).
-const KEY_WORDS = [["⊗", "kron"], ["⊙", "odot"], ["∘", "odot"], ["∂", "d"], ["∇", "grad"],
+const KEY_WORDS = [["||", "norm"], ["⊗", "kron"], ["⊙", "odot"], ["∘", "odot"], ["∂", "d"], ["∇", "grad"],
   ["nabla", "grad"], ["ᵀ", "t"], ["⁻¹", "1"], ["²", "2"]];
 
 /** The search key of a typed formula: `x^T A x` -> `xtax` (matcheck.searchtext.search_key). */
@@ -56,6 +56,66 @@ function searchKey(text) {
   let s = text.toLowerCase();
   for (const [symbol, word] of KEY_WORDS) s = s.split(symbol).join(word);
   return s.replace(/[^\p{L}\p{N}]+/gu, "");
+}
+
+/**
+ * A typed formula in the one spelling the index uses (matcheck/searchtext.py `spellings`):
+ * `x'` is `x^T`, `inv(X)` is `X^-1`, `norm(x)` is `||x||`, `kron(A, B)` is `A ⊗ B`, and
+ * `d/dX f`, `∂/∂X f`, `grad_X f`, `∇_X f` are `d(f)/dX`.
+ */
+function canonicalFormula(text) {
+  let s = text.replace(/([\p{L}\p{N})\]}])['’]/gu, "$1^T")
+    .replace(/\binv\s*\(([^()]*)\)/g, "($1)^-1")
+    .replace(/\bnorm\s*\(([^()]*)\)/g, "||$1||")
+    .replace(/\bkron\s*\(([^(),]*),([^(),]*)\)/g, "($1) ⊗ ($2)");
+  const operator = /^\s*(?:d|∂)\s*\/\s*(?:d|∂)\s*([\p{L}](?:_\{?\w+\}?)?)\s*(\S.*)$/u.exec(s) ||
+    /^\s*(?:grad|∇|nabla)\s*_\s*\{?([\p{L}](?:_\w+)?)\}?\s*(\S.*)$/u.exec(s);
+  if (operator) s = `d(${operator[2]})/d${operator[1]}`;
+  return s;
+}
+
+const FUNCTION_NAMES = ["logsumexp", "softmax", "sigmoid", "hessian", "delta", "diag", "sqrt", "tanh",
+  "kron", "odot", "grad", "det", "exp", "log", "vec", "tr"];
+const GREEK = /^(alpha|beta|gamma|delta|epsilon|zeta|eta|theta|iota|kappa|lambda|mu|nu|xi|pi|rho|sigma|tau|phi|chi|psi|omega)$/i;
+
+/**
+ * The pattern key of a typed formula: symbols renamed in order of first appearance, capitals and
+ * lower case apart (matcheck.searchtext.pattern_key): `x^T A y` -> `atab`, `tr(AXB)` -> `trabc`.
+ */
+function patternKey(text) {
+  const names = new Map();
+  const counts = { upper: 0, lower: 0 };
+  const rename = symbol => {
+    if (!names.has(symbol)) {
+      const upper = symbol[0] !== symbol[0].toLowerCase();
+      const n = counts[upper ? "upper" : "lower"]++;
+      names.set(symbol, String.fromCharCode((upper ? 65 : 97) + n % 26));
+    }
+    return names.get(symbol);
+  };
+  let out = "";
+  const re = /(_\{?[\p{L}\p{N}]+\}?)|(\p{L}+)|([^\p{L}]+)/gu;
+  for (let m; (m = re.exec(text));) {
+    if (m[1] || m[3]) { out += m[0]; continue; }
+    let run = m[2];
+    if (GREEK.test(run)) { out += rename(run); continue; }
+    const before = text.slice(0, m.index);
+    if (/\^\s*\{?\s*$/.test(before) && run[0] === "T") { out += "T"; run = run.slice(1); }
+    if (run === "d" || (/\/\s*$/.test(before) && run[0] === "d" && run.length > 1)) {
+      out += "d"; run = run.slice(1);
+    }
+    for (let again = true; again && run;) {
+      again = false;
+      for (const name of FUNCTION_NAMES)
+        if (run.toLowerCase().startsWith(name) && run.length >= name.length) {
+          out += name; run = run.slice(name.length); again = true; break;
+        }
+    }
+    [...run].forEach((ch, i) => {
+      out += ch === "T" && i > 0 ? "^T" : rename(ch);
+    });
+  }
+  return searchKey(out);
 }
 
 const MATH_CHARS = /[\^_'’()[\]{}|\\/=+*⊗⊙∘∂∇·×ᵀ⁻¹²]/;
@@ -115,12 +175,13 @@ function makePlan(raw) {
   let run = [];
   const flush = () => {
     if (!run.length) return;
-    const text = run.map(c => OPERATOR_WORDS[c.toLowerCase()] || c).join(" ");
+    const typed = run.map(c => OPERATOR_WORDS[c.toLowerCase()] || c).join(" ");
+    const text = canonicalFormula(typed);
     const terms = [];
     const pushKey = (k, boost) => { if (k.length >= 3 && known(stem(k))) terms.push({ term: stem(k), boost }); };
     pushKey(searchKey(text), 12);
-    // `||x||^2` is also written norm(x)^2 (matcheck/searchtext.py indexes both spellings).
-    pushKey(searchKey(text.replace(/\|\|([^|]*)\|\|/g, "norm($1)")), 12);
+    pushKey(patternKey(text), 6);
+    for (const side of text.split(/=/)) pushKey(patternKey(side), 4);
     // The formula differentiated: d(x^T A x)/dx, whatever the variable is called.
     const whole = searchKey(text);
     if (whole.length >= 3)
@@ -130,7 +191,7 @@ function makePlan(raw) {
     for (const c of run) pushKey(searchKey(OPERATOR_WORDS[c.toLowerCase()] || c), 5);
     for (const atom of text.split(/[^\p{L}\p{N}]+/u)) pushKey(searchKey(atom), 2);
     for (const [pattern, word] of SYMBOL_WORDS)
-      if (pattern.test(text) && known(stem(word))) terms.push({ term: stem(word), boost: 1 });
+      if (pattern.test(typed) && known(stem(word))) terms.push({ term: stem(word), boost: 1 });
     for (const c of run)
       if (FUNCTIONS.has(c.toLowerCase()) && c.length > 2 && known(stem(c.toLowerCase())))
         terms.push({ term: stem(c.toLowerCase()), boost: 4 });
