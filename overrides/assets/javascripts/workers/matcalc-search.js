@@ -136,7 +136,7 @@ function isFormula(chunk) {
 // Words the site's readers use for one another (checked as stems): a query word also finds its
 // synonyms, at a lower weight, and a page using either covers the word.
 const SYNONYMS = [["deriv", "gradient", "differenti", "grad"], ["matrix", "matric"],
-  ["wrt", "respect"], ["invers", "invert"], ["vector", "vec"], ["transpos", "transpose"]];
+  ["wrt", "respect"], ["label", "target"], ["invers", "invert"], ["vector", "vec"], ["transpos", "transpose"]];
 
 const stem = word => lunr.stemmer(new lunr.Token(word)).toString();
 const isStopWord = word => !lunr.stopWordFilter(new lunr.Token(word));
@@ -335,7 +335,7 @@ function rankGroup(plan, group) {
     const terms = section ? new Set([...own.terms, ...p.terms]) : own.terms;
     const raw = own.score + (section ? INHERIT * p.score : 0);
     const cover = coverage(plan, terms);
-    let score = raw * (0.15 + 0.85 * cover * cover) * (1 + headingShare(plan, doc));
+    let score = raw * (0.05 + 0.95 * cover ** 3) * (1 + headingShare(plan, doc));
     if (doc) {
       if (doc.aliases.has(plan.normalized)) score *= 1000;
       else if (doc.page && doc.tags.has(plan.normalized)) score *= 100;
