@@ -32,7 +32,9 @@ MAX_KEY = 32          # longer keys are whole formulas nobody types in one go
 # Typed operators spelled as words, applied before everything that is not a letter or digit is
 # dropped. The same table is in matcalc-search.js (KEY_WORDS).
 KEY_WORDS = (("||", "norm"), ("⊗", "kron"), ("⊙", "odot"), ("∘", "odot"), ("∂", "d"), ("∇", "grad"),
-             ("nabla", "grad"), ("ᵀ", "t"), ("⁻¹", "1"), ("²", "2"))
+             ("nabla", "grad"), ("ᵀ", "t"), ("⁻¹", "inv"), ("²", "2"))
+# `X^{-1}`, `X^-1`, `X⁻¹`: spelled `Xinv`, so that the inverse of one symbol still makes a key.
+_INVERSE = re.compile(r"\^\s*\{?\s*-\s*1\s*\}?")
 
 _FUNC_NAMES = {"tr": "tr", "det": "det", "log": "log", "exp": "exp", "softmax": "softmax",
                "diag": "diag", "vec": "vec", "sigmoid": "sigmoid", "tanh": "tanh", "lse": "logsumexp",
@@ -44,8 +46,8 @@ _MARKED = re.compile("\x01([^\x02]*)\x02")
 
 
 def search_key(text: str) -> str:
-    """The key of a typed or printed formula: `x^T A x` -> `xtax`, `Tr(A X^{-1} B)` -> `trax1b`."""
-    text = _MARKED.sub(r"\1", text).lower()
+    """The key of a typed or printed formula: `x^T A x` -> `xtax`, `Tr(A X^{-1} B)` -> `traxinvb`."""
+    text = _INVERSE.sub("inv", _MARKED.sub(r"\1", text)).lower()
     for symbol, word in KEY_WORDS:
         text = text.replace(symbol, word)
     return re.sub(r"[\W_]+", "", text)

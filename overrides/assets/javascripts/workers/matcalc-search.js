@@ -41,7 +41,11 @@ const build = lunr.Builder.prototype.build;
 lunr.Builder.prototype.build = function () {
   index = build.call(this);
   const search = index.search.bind(index);
-  index.search = query => active ? runPlan(active) : search(query);
+  index.search = query => {
+    if (active)
+      try { return runPlan(active); } catch (err) { console.warn(err); }
+    return search(query);                 // the plain words of the query, as Material would
+  };
   return index;
 };
 
@@ -49,11 +53,11 @@ lunr.Builder.prototype.build = function () {
 
 // Typed operators spelled as words (matcheck/searchtext.py KEY_WORDS, same order).
 const KEY_WORDS = [["||", "norm"], ["⊗", "kron"], ["⊙", "odot"], ["∘", "odot"], ["∂", "d"], ["∇", "grad"],
-  ["nabla", "grad"], ["ᵀ", "t"], ["⁻¹", "1"], ["²", "2"]];
+  ["nabla", "grad"], ["ᵀ", "t"], ["⁻¹", "inv"], ["²", "2"]];
 
 /** The search key of a typed formula: `x^T A x` -> `xtax` (matcheck.searchtext.search_key). */
 function searchKey(text) {
-  let s = text.toLowerCase();
+  let s = text.replace(/\^\s*\{?\s*-\s*1\s*\}?/g, "inv").toLowerCase();   // X^{-1}: xinv
   for (const [symbol, word] of KEY_WORDS) s = s.split(symbol).join(word);
   return s.replace(/[^\p{L}\p{N}]+/gu, "");
 }
@@ -142,6 +146,13 @@ const stem = word => lunr.stemmer(new lunr.Token(word)).toString();
 const isStopWord = word => !lunr.stopWordFilter(new lunr.Token(word));
 const known = term => Object.prototype.hasOwnProperty.call(index.invertedIndex, term);
 
+/** A term the index has only as a joined form (hooks/search.py `keys`), never as a word. */
+function joinedOnly(term) {
+  const posting = known(term) && index.invertedIndex[term];
+  return !!posting && Object.entries(posting).every(([field, docs]) =>
+    field === "_index" || field === "keys" || !Object.keys(docs).length);
+}
+
 function expand(tokenSet, limit = 30) {
   return index.tokenSet.intersect(tokenSet).toArray().slice(0, limit);
 }
@@ -228,11 +239,15 @@ function makePlan(raw) {
     if (!terms.length && word.length >= 5)
       for (const t of expand(lunr.TokenSet.fromFuzzyString(s, word.length >= 8 ? 2 : 1), 20))
         terms.push({ term: t, boost: 8 / editDistance(s, t) ** 2 });
-    // Two words run together: "logdeterminant", "layernorm".
-    for (let k = 3; k <= word.length - 3 && !terms.length; k++) {
+    // Two words run together: "logdeterminant", "layernorm", "crossentropy" (also when the site
+    // writes it joined somewhere, so that the pages writing it apart are found as well).
+    const found = terms.length > 0;
+    for (let k = 3; k <= word.length - 3 && (!found || joinedOnly(s)); k++) {
       const [a, b] = [stem(word.slice(0, k)), stem(word.slice(k))];
-      if (known(a) && known(b))
-        terms.push({ term: a, boost: 5 }, { term: b, boost: 5 });
+      if (known(a) && known(b) && !isStopWord(word.slice(0, k)) && !isStopWord(word.slice(k))) {
+        terms.push({ term: a, boost: found ? 4 : 5 }, { term: b, boost: found ? 4 : 5 });
+        break;
+      }
     }
     addUnit(word, terms);
   });
@@ -388,6 +403,8 @@ addListener("message", ev => {
   try { plan = index ? makePlan(String(message.data)) : null; } catch (err) { console.warn(err); }
   plans.push(plan);
   active = plan;
-  return Promise.resolve(material({ data: { type: QUERY, data: plan ? plan.materialQuery : "" } }))
+  // Without a plan (a bug here), Material searches the query's plain words: never a syntax error.
+  const words = String(message.data).replace(/[^\p{L}\p{N}\s]+/gu, " ");
+  return Promise.resolve(material({ data: { type: QUERY, data: plan ? plan.materialQuery : words } }))
     .finally(() => { active = null; });
 });
