@@ -5,6 +5,7 @@ in Chromium (Playwright) and scores what a reader sees (not a test).
     python bench/search_bench.py --site-dir /tmp/site --no-build        # reuse a built site
     python bench/search_bench.py --fast                                 # only the `fast: true` queries
     python bench/search_bench.py --no-write                             # print only
+    python bench/search_bench.py --first-loads                          # and every page's weight
 
 For each query it reads the result list as rendered: the result links in order, leaving out the
 sections Material folds under "N more on this page" (inside a closed <details>). It reports
@@ -137,6 +138,41 @@ def render(results: list[dict], site_dir: Path) -> str:
     return "\n".join(lines) + "\n"
 
 
+def first_loads(site_dir: Path) -> list[tuple[str, int, int]]:
+    """(page, gzip bytes, requests) of every page's first, cold-cache load, served gzipped like
+    GitHub Pages by bench/run.py's server (search worker and index included), heaviest first."""
+    import importlib.util
+
+    from playwright.sync_api import sync_playwright
+
+    spec = importlib.util.spec_from_file_location("bench_run", ROOT / "bench" / "run.py")
+    run_py = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(run_py)
+    server = run_py.GzipServer(site_dir)
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=str(harness.CHROMIUM), args=harness.CHROMIUM_ARGS,
+                                        headless=True)
+            try:
+                weights = run_py.page_weights(browser, server.base, harness.sitemap_paths(site_dir))
+            finally:
+                browser.close()
+    finally:
+        server.close()
+    return sorted(((page, w["bytes"], w["requests"]) for page, w in weights.items()), key=lambda t: -t[1])
+
+
+def render_first_loads(loads: list[tuple[str, int, int]]) -> str:
+    over = [t for t in loads if t[1] > 160 * 1024]
+    heaviest_md = next(t for t in loads if not t[0].startswith("/notebooks/"))
+    lines = ["", "First loads (gzip, cold cache, search worker and index included; target <= 160 KB):", "",
+             f"- heaviest page: `{loads[0][0]}` {loads[0][1] / 1024:.1f} KB in {loads[0][2]} requests",
+             f"- heaviest Markdown page: `{heaviest_md[0]}` {heaviest_md[1] / 1024:.1f} KB in "
+             f"{heaviest_md[2]} requests",
+             f"- pages above 160 KB: {', '.join(f'`{p}` ({b / 1024:.1f} KB)' for p, b, _ in over) or 'none'}"]
+    return "\n".join(lines) + "\n"
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--site-dir", type=Path, help="build into (or, with --no-build, read) this directory")
@@ -144,6 +180,8 @@ def main(argv=None) -> int:
     ap.add_argument("--fast", action="store_true", help="only the queries marked `fast: true`")
     ap.add_argument("--no-write", action="store_true", help=f"do not write {REPORT.relative_to(ROOT)}")
     ap.add_argument("--json", type=Path, help="also write every query's result to this JSON file")
+    ap.add_argument("--first-loads", action="store_true",
+                    help="also measure every page's first-load weight (as bench/run.py does)")
     args = ap.parse_args(argv)
 
     problem = harness.why_no_browser()
@@ -163,6 +201,8 @@ def main(argv=None) -> int:
         finally:
             server.close()
         report = render(results, site_dir)
+        if args.first_loads:
+            report += render_first_loads(first_loads(site_dir))
     print(report)
     print(f"({len(results)} queries in {seconds:.1f} s)")
     if args.json:

@@ -27,7 +27,7 @@ from .tree import (Add, Apply, Delta, Deriv, DimSize, Div, DOp, Formula, Func, H
 
 MAX_VARIANTS = 2      # spellings kept per subexpression (they multiply up the tree)
 MIN_KEY = 3           # shorter keys (`x`, `ab`) match too much to help
-MAX_KEY = 32          # longer keys are whole formulas nobody types in one go
+MAX_KEY = 24          # longer keys are whole formulas nobody types in one go (and weigh on the index)
 
 # Typed operators spelled as words, applied before everything that is not a letter or digit is
 # dropped. The same table is in matcalc-search.js (KEY_WORDS).
