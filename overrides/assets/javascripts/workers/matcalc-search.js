@@ -348,6 +348,9 @@ function rankGroup(plan, group) {
     const section = item !== page;
     if (!own.score) return { ...item, score: 0 };
     const terms = section ? new Set([...own.terms, ...p.terms]) : own.terms;
+    // What Material shows as "Missing:" and highlights: the words as typed, not their stems.
+    const asked = Object.fromEntries(plan.units.filter(u => !u.bonus)
+      .map(u => [u.label, u.terms.some(t => terms.has(t.term))]));
     const raw = own.score + (section ? INHERIT * p.score : 0);
     const cover = coverage(plan, terms);
     let score = raw * (0.05 + 0.95 * cover ** 3) * (1 + headingShare(plan, doc));
@@ -356,7 +359,7 @@ function rankGroup(plan, group) {
       else if (doc.page && doc.tags.has(plan.normalized)) score *= 100;
       else if (doc.title === plan.normalized) score *= 10;
     }
-    return { ...item, score };
+    return { ...item, score, terms: asked };
   });
 }
 
