@@ -71,10 +71,13 @@ function canonicalFormula(text) {
   let s = text.replace(/([\p{L}\p{N})\]}])['’]/gu, "$1^T")
     .replace(/\binv\s*\(([^()]*)\)/g, "($1)^-1")
     .replace(/\bnorm\s*\(([^()]*)\)/g, "||$1||")
-    .replace(/\bkron\s*\(([^(),]*),([^(),]*)\)/g, "($1) ⊗ ($2)");
+    .replace(/\bkron\s*\(([^(),]*),([^(),]*)\)/g, "($1) ⊗ ($2)")
+    .replace(/(?:\bsigma|σ)\s*\(/gi, "sigmoid(");            // σ(z) is the logistic sigmoid
   const operator = /^\s*(?:d|∂)\s*\/\s*(?:d|∂)\s*([\p{L}](?:_\{?\w+\}?)?)\s*(\S.*)$/u.exec(s) ||
     /^\s*(?:grad|∇|nabla)\s*_\s*\{?([\p{L}](?:_\w+)?)\}?\s*(\S.*)$/u.exec(s);
+  const fraction = /^\s*(?:d|∂)\s*(\S.*?)\s*\/\s*(?:d|∂)\s*([\p{L}](?:_\{?\w+\}?)?)\s*$/u.exec(s);
   if (operator) s = `d(${operator[2]})/d${operator[1]}`;
+  else if (fraction && !/^\(.*\)$/.test(fraction[1])) s = `d(${fraction[1]})/d${fraction[2]}`;
   return s;
 }
 
@@ -133,7 +136,7 @@ const SYMBOL_WORDS = [[/\|\|/, "norm"], [/\^\s*\{?\s*T\b|'/, "transpose"], [/\^\
   [/\bd\/d|∂|∇|\bgrad\b/, "derivative"]];
 
 function isFormula(chunk) {
-  return MATH_CHARS.test(chunk) || /^[A-Za-z]$/.test(chunk) || /[a-z][A-Z]/.test(chunk) ||
+  return MATH_CHARS.test(chunk) || /^[A-Za-z]$/.test(chunk) || /^[-+=<>]+$/.test(chunk) || /[a-z][A-Z]/.test(chunk) ||
     (/\d/.test(chunk) && /[A-Za-z]/.test(chunk));
 }
 
@@ -192,6 +195,12 @@ function makePlan(raw) {
     const pushKey = (k, boost) => { if (k.length >= 3 && known(stem(k))) terms.push({ term: stem(k), boost }); };
     pushKey(searchKey(text), 12);
     pushKey(patternKey(text), 6);
+    // The formula differentiated, also on its own: d/dw ||Xw - y||^2 is about ||Xw - y||^2.
+    const differentiated = /^d\((.*)\)\/d\S+$/u.exec(text);
+    if (differentiated) {
+      pushKey(searchKey(differentiated[1]), 10);
+      pushKey(patternKey(differentiated[1]), 5);
+    }
     for (const side of text.split(/=/)) pushKey(patternKey(side), 4);
     // The formula differentiated: d(x^T A x)/dx, whatever the variable is called.
     const whole = searchKey(text);
@@ -202,10 +211,10 @@ function makePlan(raw) {
     for (const c of run) pushKey(searchKey(OPERATOR_WORDS[c.toLowerCase()] || c), 5);
     for (const atom of text.split(/[^\p{L}\p{N}]+/u)) pushKey(searchKey(atom), 2);
     for (const [pattern, word] of SYMBOL_WORDS)
-      if (pattern.test(typed) && known(stem(word))) terms.push({ term: stem(word), boost: 1 });
+      if (pattern.test(typed) && known(stem(word))) terms.push({ term: stem(word), boost: 1, weak: true });
     for (const c of run)
       if (FUNCTIONS.has(c.toLowerCase()) && c.length > 2 && known(stem(c.toLowerCase())))
-        terms.push({ term: stem(c.toLowerCase()), boost: 4 });
+        terms.push({ term: stem(c.toLowerCase()), boost: 4, weak: true });
     addUnit(text, terms);
     run = [];
   };
@@ -322,7 +331,9 @@ function hitOf(plan, location) {
 function coverage(plan, terms) {
   const units = plan.units.filter(u => !u.bonus);
   if (!units.length) return 1;
-  return units.filter(u => u.terms.some(t => terms.has(t.term))).length / units.length;
+  // A typed formula is covered by its keys, not by a word its symbols are called ("norm").
+  return units.filter(u => u.terms.some(t => !t.weak && terms.has(t.term)) ||
+    (u.terms.every(t => t.weak) && u.terms.some(t => terms.has(t.term)))).length / units.length;
 }
 
 /** Share of a heading's words the query asked for: "A quadratic form" is all about "quadratic form". */
