@@ -72,7 +72,8 @@ function canonicalFormula(text) {
     .replace(/\binv\s*\(([^()]*)\)/g, "($1)^-1")
     .replace(/\bnorm\s*\(([^()]*)\)/g, "||$1||")
     .replace(/\bkron\s*\(([^(),]*),([^(),]*)\)/g, "($1) ⊗ ($2)")
-    .replace(/(?:\bsigma|σ)\s*\(/gi, "sigmoid(");            // σ(z) is the logistic sigmoid
+    .replace(/(?:\bsigma|σ)\s*\(/gi, "sigmoid(")             // σ(z) is the logistic sigmoid
+    .replace(/\btrace\s*\(/gi, "tr(").replace(/\bdeterminant\s*\(/gi, "det(");
   const operator = /^\s*(?:d|∂)\s*\/\s*(?:d|∂)\s*([\p{L}](?:_\{?\w+\}?)?)\s*(\S.*)$/u.exec(s) ||
     /^\s*(?:grad|∇|nabla)\s*_\s*\{?([\p{L}](?:_\w+)?)\}?\s*(\S.*)$/u.exec(s);
   const fraction = /^\s*(?:d|∂)\s*(\S.*?)\s*\/\s*(?:d|∂)\s*([\p{L}](?:_\{?\w+\}?)?)\s*$/u.exec(s);
