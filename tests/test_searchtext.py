@@ -70,3 +70,14 @@ def test_box_and_index_use_one_key_rule(typed_keys):
     # searchKey in the worker and search_key here agree on the same canonical text
     for typed, read in typed_keys.items():
         assert read["key"] == search_key(read["canonical"]), typed
+
+
+def test_box_and_index_spell_operators_alike():
+    import json
+    import re
+
+    from matcheck.searchtext import KEY_WORDS
+
+    js = search_worker.WRAPPER.read_text(encoding="utf-8")
+    table = re.search(r"const KEY_WORDS = (\[.*?\]\]);", js, re.S)[1]
+    assert [tuple(pair) for pair in json.loads(table)] == list(KEY_WORDS)
