@@ -29,8 +29,8 @@ _EXAMPLE = (
 
 _SUMMARY_MAX = 200
 
-# Characters Material's search (lunr) parses as query syntax inside a word: typed into the search
-# box, an alias holding one fails to parse or means something else, so it could never be found.
+# Characters that make an alias a formula rather than words (lunr's query syntax in Material's own
+# search): aliases are matched word for word, formulas by the keys hooks/search.py indexes.
 _QUERY_SYNTAX = re.compile(r'[\^~:*"]')
 _QUERY_PREFIX = re.compile(r"(?:^|\s)[+-]+(?=\S)")
 
@@ -193,9 +193,10 @@ def check_page(data: dict, path: str, vocabulary: Iterable[str]) -> tuple[PageMe
         syntax = _QUERY_SYNTAX.search(alias) or _QUERY_PREFIX.search(alias)
         if syntax:
             problems.append(
-                f"{path}: alias `{alias}` cannot be typed into the search box: Material's search reads "
-                f"`{syntax.group(0).strip()}` as query syntax (boost, fuzziness, field, wildcard or "
-                "presence); write the alias in words")
+                f"{path}: alias `{alias}` is not words: an alias is found when a reader types it word "
+                f"for word, and the search box reads `{syntax.group(0).strip()}` as part of a typed "
+                "formula (formulas are found by their own keys, see README \"Search\"); write the alias "
+                "in words")
         key = normalize_alias(alias)
         if key in seen_aliases:
             problems.append(f"{path}: alias `{alias}` is listed twice in `aliases` and `section_aliases` "
