@@ -22,6 +22,7 @@ import collections
 import datetime as _dt
 import gzip
 import json
+import importlib.util
 import sys
 import tempfile
 import time
@@ -31,8 +32,11 @@ from urllib.parse import urlparse
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests" / "browser"))
-import harness  # noqa: E402
+# The browser tests' harness (Chromium settings, the site server), loaded from its file:
+# tests/browser is not a package.
+_spec = importlib.util.spec_from_file_location("harness", ROOT / "tests" / "browser" / "harness.py")
+harness = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(harness)
 
 QUERIES = ROOT / "bench" / "search_queries.yml"
 REPORT = ROOT / "bench" / "SEARCH_RESULTS.md"

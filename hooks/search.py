@@ -22,9 +22,8 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from matcheck.parse import parse  # noqa: E402
-from matcheck.searchtext import formula_keys  # noqa: E402
+from matcheck.parse import parse
+from matcheck.searchtext import formula_keys
 
 _state: dict = {"keys": {}, "section_aliases": {}}
 
