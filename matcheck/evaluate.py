@@ -290,12 +290,21 @@ def _(node: Deriv, env: Env):
     return env.derivative(node)
 
 
+def _positions(env: Env, letters, shape) -> tuple:
+    idx = tuple(env.indices[ch] for ch in letters)
+    for ch, i, n in zip(letters, idx, shape):
+        if not 0 <= i < n:
+            raise CheckError(f"index {ch} = {i + 1} is out of range (entries are numbered 1 to {n})")
+    return idx
+
+
 @_ev.register
 def _(node: Indexed, env: Env):
     base = env.eval(node.base)
-    idx = tuple(env.indices[ch] for ch in node.index)
     decl = env.scope.decls.get(node.base.name)
-    if len(idx) == 1 and decl is not None and decl.kind == "eigenvectors":
+    columns = len(node.index) == 1 and decl is not None and decl.kind == "eigenvectors"
+    idx = _positions(env, node.index, al.primal(base).shape[1:] if columns else al.primal(base).shape)
+    if columns:
         return al.column(base, idx[0])
     return al.entry(base, idx[0], 0) if len(idx) == 1 else al.entry(base, idx[0], idx[1])
 
@@ -303,14 +312,14 @@ def _(node: Indexed, env: Env):
 @_ev.register
 def _(node: SingleEntry, env: Env):
     out = np.zeros(env.shape_of(env.shapes.of(node)))
-    out[env.indices[node.index[0]], env.indices[node.index[1]]] = 1.0
+    out[_positions(env, node.index, out.shape)] = 1.0
     return out
 
 
 @_ev.register
 def _(node: Entry, env: Env):
     value = env.eval(node.expr)
-    idx = tuple(env.indices[ch] for ch in node.index)
+    idx = _positions(env, node.index, al.primal(value).shape)
     return al.entry(value, idx[0], 0) if len(idx) == 1 else al.entry(value, idx[0], idx[1])
 
 
