@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from matcheck.declare import describe  # noqa: E402
 from matcheck.extract import normalize  # noqa: E402
+from matcheck.page import QUOTED_TEX_MARK, WRONG_FORMULA_MARK, wrong_formula_tex  # noqa: E402
 from matcheck.render import TexError, to_mathml  # noqa: E402
 from matcheck.site import SiteReport, check_site  # noqa: E402
 
@@ -101,6 +102,8 @@ def on_page_content(html_text, page, config, files):
                       "not rendered (is it inside a code block for arithmatex?)")
     if not errors and notebook and page_report:
         out = _notebook_where_boxes(out, page_report, page.file.src_uri, errors)
+    if not errors:
+        out = _wrong_formulas(out, page.file.src_uri, errors)
     if errors:
         raise PluginError("\n".join(errors))
     return out
@@ -135,6 +138,32 @@ def _notebook_where_boxes(html_text, page_report, where, errors):
                 f"<ul>{items}</ul></div>")
 
     return _WHERE_PARAGRAPH.sub(box, html_text)
+
+
+_WRONG_PARAGRAPH = re.compile(rf"<p>{WRONG_FORMULA_MARK}([0-9a-f]+)</p>")
+_QUOTED = re.compile(rf"{QUOTED_TEX_MARK}([0-9a-f]+)-")
+
+
+def _wrong_formulas(html_text: str, where: str, errors: list) -> str:
+    """Typeset each wrong formula (matcheck.page placed it, already refuted by the checker) with a
+    ✗ and the label "wrong formula": never the verified ✓, and plain without colour."""
+    def render(m):
+        tex = wrong_formula_tex(m.group(1))
+        try:
+            mathml = to_mathml(tex, True)
+        except TexError as exc:
+            errors.append(f"{where}: invalid TeX in wrong formula `{tex}`: {exc}")
+            return m.group(0)
+        return ('<div class="math display mc-wrong" role="group" aria-label="wrong formula">'
+                f'<span class="mc-mark mc-cross" aria-hidden="true">✗ wrong</span>{mathml}</div>')
+    def quoted(m):
+        tex = wrong_formula_tex(m.group(1))
+        try:
+            return f'<span class="math mc-quoted">{to_mathml(tex, False)}</span>'
+        except TexError as exc:
+            errors.append(f"{where}: invalid TeX `{tex}`: {exc}")
+            return m.group(0)
+    return _QUOTED.sub(quoted, _WRONG_PARAGRAPH.sub(render, html_text))
 
 
 def _mark(result) -> str:

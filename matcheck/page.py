@@ -8,12 +8,31 @@ from pathlib import Path
 from .check import DRAWS, Verdict, check_tex
 from .declare import DeclarationError, describe, parse_declarations
 from .evaluate import Scope
-from .extract import Math, extract
+from .counterexample import explain
+from .extract import Math, extract, normalize
 
 WHERE_OPEN = "/// where"
 WRONG_OPEN = "/// wrong"
 WHERE_CLOSE = "///"
 WRONG_MARK = "MATCHECK-WRONG-"
+# The paragraph that stands for a wrong formula in the expanded Markdown: its TeX in hex (nothing
+# Markdown would touch); the build hook typesets it, marked wrong (hooks/formulas.py).
+WRONG_FORMULA_MARK = "MATCHECK-WRONG-FORMULA-"
+QUOTED_TEX_MARK = "MATCHECK-TEX-"
+WRONG_TITLE = "Wrong: a form that circulates"
+
+
+def wrong_formula_placeholder(tex: str) -> str:
+    return WRONG_FORMULA_MARK + tex.encode("utf-8").hex()
+
+
+def quoted_tex_placeholder(tex: str) -> str:
+    """Inline TeX quoted in generated text (the errata's notes), typeset by the build hook."""
+    return QUOTED_TEX_MARK + tex.encode("utf-8").hex() + "-"
+
+
+def wrong_formula_tex(hex_text: str) -> str:
+    return bytes.fromhex(hex_text).decode("utf-8")
 
 
 @dataclass
@@ -69,7 +88,8 @@ def split_front_matter(text: str) -> tuple[str, int]:
 
 def expand_where(body: str, page: str, first_line: int = 1):
     """Replace each `/// where` block by a "Where" admonition, and each `/// wrong` block (a wrong
-    formula shown on purpose, as code, with the checker's counterexample) by a "Wrong" admonition;
+    formula shown on purpose, typeset by the build hook from a placeholder paragraph, with the
+    checker's counterexample in plain words) by a "Wrong" admonition (`/// wrong "Title"` names it);
     return the new Markdown, a map from its lines to source lines, the events (row, decls) and
     (row, ("wrong", tex, source line)), errors, and the generated rows."""
     lines = body.split("\n")
@@ -85,6 +105,9 @@ def expand_where(body: str, page: str, first_line: int = 1):
     while k < len(lines):
         line = lines[k]
         kind = {WHERE_OPEN: "where", WRONG_OPEN: "wrong"}.get(line.strip())
+        title = WRONG_TITLE
+        if kind is None and line.strip().startswith(WRONG_OPEN + ' "') and line.strip().endswith('"'):
+            kind, title = "wrong", line.strip()[len(WRONG_OPEN) + 2:-1]  # `/// wrong "Title"`
         if kind is None:
             out.append(line)
             line_map.append(first_line + k)
@@ -103,8 +126,8 @@ def expand_where(body: str, page: str, first_line: int = 1):
         if kind == "wrong":
             tex = " ".join(b for b in block if b)
             events.append((len(out), ("wrong", tex, src_line)))
-            emit([f'{indent}!!! failure "Wrong: a form that circulates"', "",
-                  f"{indent}    ```latex", f"{indent}    {tex}", f"{indent}    ```", "",
+            emit([f'{indent}!!! failure wrong "{title}"', "",
+                  f"{indent}    {wrong_formula_placeholder(normalize(tex))}", "",
                   f"{indent}    {WRONG_MARK}{len(events) - 1}", ""], src_line)
             continue
         try:
@@ -140,7 +163,8 @@ def check_page(text: str, page: str, base_seed: int = 0, draws: int = DRAWS) -> 
             if verdict.status != "failed":
                 report.errors.append(f"{page}:{line}: formula `{tex}` is marked wrong, but the checker "
                                      f"finds it {verdict.status}: show it as a right formula instead")
-            wrong_messages[event_index] = verdict.message
+            wrong_messages[event_index] = explain(tex, scope.copy(), verdict.message,
+                                                  formula_seed(page, 10_000 + event_index, base_seed))
             return
         for d in payload:
             scope.decls[d.key] = d
@@ -165,7 +189,7 @@ def check_page(text: str, page: str, base_seed: int = 0, draws: int = DRAWS) -> 
         done += 1
     for k, message in wrong_messages.items():
         report.markdown = report.markdown.replace(
-            f"{WRONG_MARK}{k}\n", f"**The checker's counterexample:** {message.replace('$', chr(92) + '$')}\n", 1)
+            f"{WRONG_MARK}{k}\n", f"**The checker's counterexample:** {message}\n", 1)
     report.refuted = len(wrong_messages)
     return report
 
