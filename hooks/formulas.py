@@ -91,7 +91,9 @@ def on_page_content(html_text, page, config, files):
             # A long formula may scroll sideways: make it reachable from the keyboard (axe:
             # scrollable-region-focusable), without a tab stop for every short one.
             focus = ' tabindex="0"' if len(tex) > LONG_FORMULA else ""
-            return f'<div class="math display mc-{result.status}"{focus}>{mathml}{badge}</div>'
+            # data-tex: exactly the TeX the checker saw, for the Copy TeX button (docs/javascripts/copy-tex.js).
+            return (f'<div class="math display mc-{result.status}"{focus} data-tex="{html.escape(tex)}">'
+                    f'{mathml}{badge}</div>')
         attr = f' title="{html.escape(title)}"' if title else ""
         return f'<span class="math mc-{result.status}"{attr}>{mathml}</span>'
 
@@ -154,7 +156,7 @@ def _wrong_formulas(html_text: str, where: str, errors: list) -> str:
         except TexError as exc:
             errors.append(f"{where}: invalid TeX in wrong formula `{tex}`: {exc}")
             return m.group(0)
-        return ('<div class="math display mc-wrong" role="group" aria-label="wrong formula">'
+        return (f'<div class="math display mc-wrong" role="group" aria-label="wrong formula" data-tex="{html.escape(tex)}">'
                 f'<span class="mc-mark mc-cross" aria-hidden="true">✗ wrong</span>{mathml}</div>')
     def quoted(m):
         tex = wrong_formula_tex(m.group(1))
