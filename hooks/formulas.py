@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from matcheck.declare import describe  # noqa: E402
 from matcheck.extract import normalize  # noqa: E402
+from matcheck.multiline import break_lines  # noqa: E402
 from matcheck.page import QUOTED_TEX_MARK, WRONG_FORMULA_MARK, wrong_formula_tex  # noqa: E402
 from matcheck.render import TexError, to_mathml  # noqa: E402
 from matcheck.site import SiteReport, check_site  # noqa: E402
@@ -32,6 +33,7 @@ _MATH = re.compile(
 )
 
 _state: dict = {}
+WRONG_FORM_WIDTH = 24  # matcheck.multiline.visual_length units that fit a wrong-form box at 390 px
 LONG_FORMULA = 50  # characters of TeX beyond which a display formula can overflow a narrow column
 
 
@@ -152,7 +154,8 @@ def _wrong_formulas(html_text: str, where: str, errors: list) -> str:
     def render(m):
         tex = wrong_formula_tex(m.group(1))
         try:
-            mathml = to_mathml(tex, True)
+            # Quoted as written (the source's TeX): laid out on lines so it fits a phone.
+            mathml = to_mathml(break_lines(tex, WRONG_FORM_WIDTH), True)
         except TexError as exc:
             errors.append(f"{where}: invalid TeX in wrong formula `{tex}`: {exc}")
             return m.group(0)

@@ -8,6 +8,7 @@ from pathlib import Path
 from lark import Lark, Token, Transformer, v_args
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
+from .multiline import AlignedError, join_lines
 from .tree import (Add, Delta, Deriv, Div, DOp, Formula, Func, Hessian, HOp, Identity, Inv, Mul, Node,
                    Notation, Num, Ones, Pow, Sym, T)
 
@@ -249,7 +250,9 @@ _FAST = Lark(_GRAMMAR, parser="lalr", lexer="contextual")
 
 @lru_cache(maxsize=4096)
 def parse(tex: str) -> Formula:
-    """Parse one formula (a relation chain or a bare expression)."""
+    """Parse one formula (a relation chain or a bare expression; a multi-line `aligned` display
+    is read as the one chain it lays out: matcheck.multiline)."""
+    tex = _one_line(tex)
     try:
         return _ToAst().transform(_FAST.parse(tex))
     except Exception:
@@ -259,6 +262,7 @@ def parse(tex: str) -> Formula:
 
 def parse_reference(tex: str) -> Formula:
     """Parse with the Earley parser (the reference)."""
+    tex = _one_line(tex)
     try:
         tree = _PARSER.parse(tex)
     except UnexpectedCharacters as exc:
@@ -283,6 +287,13 @@ def parse_reference(tex: str) -> Formula:
     except Exception as exc:  # lark wraps transformer errors in VisitError
         cause = getattr(exc, "orig_exc", exc)
         raise FormulaSyntaxError(tex, 1, str(cause)) from None
+
+
+def _one_line(tex: str) -> str:
+    try:
+        return join_lines(tex)
+    except AlignedError as exc:
+        raise FormulaSyntaxError(tex, exc.column, exc.reason) from None
 
 
 def parse_symbol(tex: str) -> Node:
