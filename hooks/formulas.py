@@ -19,6 +19,7 @@ from mkdocs.exceptions import PluginError
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from matcheck import cheatsheet  # noqa: E402
 from matcheck.declare import describe  # noqa: E402
 from matcheck.extract import normalize  # noqa: E402
 from matcheck.multiline import break_lines  # noqa: E402
@@ -44,7 +45,7 @@ def on_files(files, config):
                    if f.src_uri.endswith(".md") or (f.src_uri.endswith(".py") and f.src_uri.startswith("notebooks/")))
     report = check_site(pages, ROOT, docs)
     _state["report"] = report
-    errors = report.error_lines()
+    errors = report.error_lines() + _collect_cheat_sheet(report)
     if errors:
         raise PluginError(
             f"{len(errors)} formula problem(s); the site never shows a wrong or unchecked formula:\n"
@@ -57,7 +58,46 @@ def on_page_markdown(markdown, page, config, files):
     page_report = report.page_for(page.file.abs_src_path)
     if page_report is None:
         return markdown
-    return report.page_markdown(page_report)
+    text = report.page_markdown(page_report)
+    if cheatsheet.SHEET_MARK in text:
+        text = text.replace(cheatsheet.SHEET_MARK, _cheat_sheet_markdown(page, config))
+    return text
+
+
+def _collect_cheat_sheet(report) -> list[str]:
+    """The key identities the pages mark (matcheck.cheatsheet); misplaced markers are build errors."""
+    from markdown.extensions.toc import slugify   # the ids MkDocs gives headings
+
+    entries, errors = cheatsheet.collect(report.pages, ROOT, slugify)
+    _state["cheat_entries"] = entries
+    _state["cheat_results"] = {(r.page, r.line): r for r in report.results}
+    return errors
+
+
+def _cheat_sheet_markdown(page, config) -> str:
+    import os
+
+    import yaml
+    from matcheck.page import split_front_matter
+
+    docs = Path(config["docs_dir"])
+    order = []
+
+    def walk(items):
+        for item in items or []:
+            for value in (item.values() if isinstance(item, dict) else [item]):
+                walk(value) if isinstance(value, list) else order.append(f"docs/{value}")
+    walk(config["nav"])
+    titles = {}
+    for e in _state["cheat_entries"]:
+        text = (ROOT / e.page).read_text(encoding="utf-8")
+        front = text[: len(text) - len(split_front_matter(text)[0])].strip().strip("-")
+        titles[e.page] = (yaml.safe_load(front) or {}).get("title", e.page)
+    here = (docs / page.file.src_uri).parent
+
+    def link(src: str) -> str:
+        return os.path.relpath(ROOT / src, here).replace(os.sep, "/")
+    return cheatsheet.markdown(_state["cheat_entries"], order, titles, link)
 
 
 def on_page_content(html_text, page, config, files):
@@ -108,6 +148,8 @@ def on_page_content(html_text, page, config, files):
         out = _notebook_where_boxes(out, page_report, page.file.src_uri, errors)
     if not errors:
         out = _wrong_formulas(out, page.file.src_uri, errors)
+    if not errors and cheatsheet.ENTRY_MARK in out:
+        out = _cheat_sheet_formulas(out)
     if errors:
         raise PluginError("\n".join(errors))
     return out
@@ -169,6 +211,21 @@ def _wrong_formulas(html_text: str, where: str, errors: list) -> str:
             errors.append(f"{where}: invalid TeX `{tex}`: {exc}")
             return m.group(0)
     return _QUOTED.sub(quoted, _WRONG_PARAGRAPH.sub(render, html_text))
+
+
+_CHEAT_PARAGRAPH = re.compile(rf"<p>{cheatsheet.ENTRY_MARK}([0-9a-f]+)</p>")
+
+
+def _cheat_sheet_formulas(html_text: str) -> str:
+    """The cheat sheet's formulas: each verified on its own page, typeset and marked as there."""
+    results = {(e.tex): _state["cheat_results"][(e.page, e.line)] for e in _state["cheat_entries"]}
+
+    def render(m):
+        tex = bytes.fromhex(m.group(1)).decode("utf-8")
+        title = _mark(results[tex])
+        return (f'<div class="math display mc-verified" data-tex="{html.escape(tex)}">{to_mathml(tex, True)}'
+                f'<span class="mc-mark" title="{html.escape(title)}" aria-label="{html.escape(title)}">✓</span></div>')
+    return _CHEAT_PARAGRAPH.sub(render, html_text)
 
 
 def _mark(result) -> str:
