@@ -10,6 +10,7 @@ from .declare import DeclarationError, describe, parse_declarations
 from .evaluate import Scope
 from .counterexample import explain
 from .extract import Math, extract, normalize
+from .extract import _fence as fence_mark
 
 WHERE_OPEN = "/// where"
 WRONG_OPEN = "/// wrong"
@@ -102,11 +103,17 @@ def expand_where(body: str, page: str, first_line: int = 1):
             line_map.append(src_line)
 
     k = 0
+    fence = None   # inside a fenced code block a `/// where` is an example, not a box
     while k < len(lines):
         line = lines[k]
-        kind = {WHERE_OPEN: "where", WRONG_OPEN: "wrong"}.get(line.strip())
+        mark = fence_mark(line.strip())
+        if fence and line.strip().startswith(fence):
+            fence = None
+        elif fence is None and mark:
+            fence = mark
+        kind = None if fence or mark else {WHERE_OPEN: "where", WRONG_OPEN: "wrong"}.get(line.strip())
         title = WRONG_TITLE
-        if kind is None and line.strip().startswith(WRONG_OPEN + ' "') and line.strip().endswith('"'):
+        if kind is None and not fence and line.strip().startswith(WRONG_OPEN + ' "') and line.strip().endswith('"'):
             kind, title = "wrong", line.strip()[len(WRONG_OPEN) + 2:-1]  # `/// wrong "Title"`
         if kind is None:
             out.append(line)
