@@ -57,3 +57,13 @@ def test_wrong_block_becomes_a_typeset_placeholder_with_its_exact_tex():
     assert '!!! failure wrong "The source\'s form"' in report.markdown
     assert wrong_formula_placeholder(tex) in report.markdown and "```" not in report.markdown
     assert wrong_formula_tex(wrong_formula_placeholder(tex)[len("MATCHECK-WRONG-FORMULA-"):]) == tex
+
+
+def test_blocks_inside_fenced_code_are_examples_left_as_written():
+    page = "\n".join(["# T", "", "```text", "/// where", "x: n", "///", "", "/// wrong", "x = 2 x", "///",
+                      "```", "", "$x$", ""])
+    report = check_page(page, "docs/t.md")
+    assert "/// where\nx: n\n///" in report.markdown and "/// wrong\nx = 2 x\n///" in report.markdown
+    assert report.where_boxes == [] and report.refuted == 0
+    # Nothing declared x: the formula after the example is not checked against it.
+    assert [r.status for r in report.results] == ["expression"]
