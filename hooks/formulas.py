@@ -77,27 +77,13 @@ def _collect_cheat_sheet(report) -> list[str]:
 def _cheat_sheet_markdown(page, config) -> str:
     import os
 
-    import yaml
-    from matcheck.page import split_front_matter
-
-    docs = Path(config["docs_dir"])
-    order = []
-
-    def walk(items):
-        for item in items or []:
-            for value in (item.values() if isinstance(item, dict) else [item]):
-                walk(value) if isinstance(value, list) else order.append(f"docs/{value}")
-    walk(config["nav"])
-    titles = {}
-    for e in _state["cheat_entries"]:
-        text = (ROOT / e.page).read_text(encoding="utf-8")
-        front = text[: len(text) - len(split_front_matter(text)[0])].strip().strip("-")
-        titles[e.page] = (yaml.safe_load(front) or {}).get("title", e.page)
-    here = (docs / page.file.src_uri).parent
+    entries = _state["cheat_entries"]
+    here = (Path(config["docs_dir"]) / page.file.src_uri).parent
 
     def link(src: str) -> str:
         return os.path.relpath(ROOT / src, here).replace(os.sep, "/")
-    return cheatsheet.markdown(_state["cheat_entries"], order, titles, link)
+    return cheatsheet.markdown(entries, cheatsheet.nav_order(config["nav"]),
+                               cheatsheet.titles(ROOT, {e.page for e in entries}), link)
 
 
 def on_page_content(html_text, page, config, files):

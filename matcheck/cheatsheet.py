@@ -91,6 +91,32 @@ def _check_marker(report: PageReport, lines: list[str], number: int) -> str:
     return ""
 
 
+def nav_order(nav, prefix: str = "docs/") -> list[str]:
+    """The pages of a navigation tree (lists of `title: path` mappings or paths), in order."""
+    order = []
+
+    def walk(items):
+        for item in items or []:
+            for value in (item.values() if isinstance(item, dict) else [item]):
+                walk(value) if isinstance(value, list) else order.append(prefix + str(value))
+    walk(nav)
+    return order
+
+
+def titles(root: Path, pages) -> dict[str, str]:
+    """Each page's front-matter title (the topic's heading on the sheet)."""
+    import yaml
+
+    from .page import split_front_matter
+
+    out = {}
+    for page in pages:
+        text = (root / page).read_text(encoding="utf-8")
+        front = text[: len(text) - len(split_front_matter(text)[0])].strip().strip("-")
+        out[page] = (yaml.safe_load(front) or {}).get("title", Path(page).stem)
+    return out
+
+
 def placeholder(tex: str) -> str:
     return ENTRY_MARK + tex.encode("utf-8").hex()
 

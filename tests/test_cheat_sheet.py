@@ -82,3 +82,11 @@ def test_every_marker_of_the_site_is_on_a_verified_display():
     markers = sum(1 for p in pages for line in p.read_text(encoding="utf-8").split("\n")
                   if cheatsheet.MARKER.match(line))
     assert errors == [] and len(entries) == markers >= 60
+
+
+def test_navigation_order_and_titles(tmp_path):
+    nav = [{"Home": "index.md"}, {"Part": [{"A": "a.md"}, "b.md"]}, {"Z": "z.md"}]
+    assert cheatsheet.nav_order(nav) == ["docs/index.md", "docs/a.md", "docs/b.md", "docs/z.md"]
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "a.md").write_text("---\ntitle: Alpha\n---\n\n# Alpha\n", encoding="utf-8")
+    assert cheatsheet.titles(tmp_path, ["docs/a.md"]) == {"docs/a.md": "Alpha"}
