@@ -18,8 +18,11 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 ROOT = Path(__file__).resolve().parent.parent
+from matcheck import cheatsheet
 from matcheck.declare import describe
 from matcheck.extract import normalize
+from matcheck.multiline import break_lines
+from matcheck.page import QUOTED_TEX_MARK, WRONG_FORMULA_MARK, wrong_formula_tex
 from matcheck.render import TexError, to_mathml
 from matcheck.site import SiteReport, check_site
 
@@ -30,6 +33,7 @@ _MATH = re.compile(
 )
 
 _state: dict = {}
+WRONG_FORM_WIDTH = 24  # matcheck.multiline.visual_length units that fit a wrong-form box at 390 px
 LONG_FORMULA = 50  # characters of TeX beyond which a display formula can overflow a narrow column
 
 
@@ -40,7 +44,7 @@ def on_files(files, config):
                    if f.src_uri.endswith(".md") or (f.src_uri.endswith(".py") and f.src_uri.startswith("notebooks/")))
     report = check_site(pages, ROOT, docs)
     _state["report"] = report
-    errors = report.error_lines()
+    errors = report.error_lines() + _collect_cheat_sheet(report)
     if errors:
         raise PluginError(
             f"{len(errors)} formula problem(s); the site never shows a wrong or unchecked formula:\n"
@@ -53,7 +57,32 @@ def on_page_markdown(markdown, page, config, files):
     page_report = report.page_for(page.file.abs_src_path)
     if page_report is None:
         return markdown
-    return report.page_markdown(page_report)
+    text = report.page_markdown(page_report)
+    if cheatsheet.SHEET_MARK in text:
+        text = text.replace(cheatsheet.SHEET_MARK, _cheat_sheet_markdown(page, config))
+    return text
+
+
+def _collect_cheat_sheet(report) -> list[str]:
+    """The key identities the pages mark (matcheck.cheatsheet); misplaced markers are build errors."""
+    from markdown.extensions.toc import slugify   # the ids MkDocs gives headings
+
+    entries, errors = cheatsheet.collect(report.pages, ROOT, slugify)
+    _state["cheat_entries"] = entries
+    _state["cheat_results"] = {(r.page, r.line): r for r in report.results}
+    return errors
+
+
+def _cheat_sheet_markdown(page, config) -> str:
+    import os
+
+    entries = _state["cheat_entries"]
+    here = (Path(config["docs_dir"]) / page.file.src_uri).parent
+
+    def link(src: str) -> str:
+        return os.path.relpath(ROOT / src, here).replace(os.sep, "/")
+    return cheatsheet.markdown(entries, cheatsheet.nav_order(config["nav"]),
+                               cheatsheet.titles(ROOT, {e.page for e in entries}), link)
 
 
 def on_page_content(html_text, page, config, files):
@@ -89,7 +118,9 @@ def on_page_content(html_text, page, config, files):
             # A long formula may scroll sideways: make it reachable from the keyboard (axe:
             # scrollable-region-focusable), without a tab stop for every short one.
             focus = ' tabindex="0"' if len(tex) > LONG_FORMULA else ""
-            return f'<div class="math display mc-{result.status}"{focus}>{mathml}{badge}</div>'
+            # data-tex: exactly the TeX the checker saw, for the Copy TeX button (docs/javascripts/copy-tex.js).
+            return (f'<div class="math display mc-{result.status}"{focus} data-tex="{html.escape(tex)}">'
+                    f'{mathml}{badge}</div>')
         attr = f' title="{html.escape(title)}"' if title else ""
         return f'<span class="math mc-{result.status}"{attr}>{mathml}</span>'
 
@@ -100,6 +131,10 @@ def on_page_content(html_text, page, config, files):
                       "not rendered (is it inside a code block for arithmatex?)")
     if not errors and notebook and page_report:
         out = _notebook_where_boxes(out, page_report, page.file.src_uri, errors)
+    if not errors:
+        out = _wrong_formulas(out, page.file.src_uri, errors)
+    if not errors and cheatsheet.ENTRY_MARK in out:
+        out = _cheat_sheet_formulas(out)
     if errors:
         raise PluginError("\n".join(errors))
     return out
@@ -134,6 +169,48 @@ def _notebook_where_boxes(html_text, page_report, where, errors):
                 f"<ul>{items}</ul></div>")
 
     return _WHERE_PARAGRAPH.sub(box, html_text)
+
+
+_WRONG_PARAGRAPH = re.compile(rf"<p>{WRONG_FORMULA_MARK}([0-9a-f]+)</p>")
+_QUOTED = re.compile(rf"{QUOTED_TEX_MARK}([0-9a-f]+)-")
+
+
+def _wrong_formulas(html_text: str, where: str, errors: list) -> str:
+    """Typeset each wrong formula (matcheck.page placed it, already refuted by the checker) with a
+    ✗ and the label "wrong formula": never the verified ✓, and plain without colour."""
+    def render(m):
+        tex = wrong_formula_tex(m.group(1))
+        try:
+            # Quoted as written (the source's TeX): laid out on lines so it fits a phone.
+            mathml = to_mathml(break_lines(tex, WRONG_FORM_WIDTH), True)
+        except TexError as exc:
+            errors.append(f"{where}: invalid TeX in wrong formula `{tex}`: {exc}")
+            return m.group(0)
+        return (f'<div class="math display mc-wrong" role="group" aria-label="wrong formula" data-tex="{html.escape(tex)}">'
+                f'<span class="mc-mark mc-cross" aria-hidden="true">✗ wrong</span>{mathml}</div>')
+    def quoted(m):
+        tex = wrong_formula_tex(m.group(1))
+        try:
+            return f'<span class="math mc-quoted">{to_mathml(tex, False)}</span>'
+        except TexError as exc:
+            errors.append(f"{where}: invalid TeX `{tex}`: {exc}")
+            return m.group(0)
+    return _QUOTED.sub(quoted, _WRONG_PARAGRAPH.sub(render, html_text))
+
+
+_CHEAT_PARAGRAPH = re.compile(rf"<p>{cheatsheet.ENTRY_MARK}([0-9a-f]+)</p>")
+
+
+def _cheat_sheet_formulas(html_text: str) -> str:
+    """The cheat sheet's formulas: each verified on its own page, typeset and marked as there."""
+    results = {(e.tex): _state["cheat_results"][(e.page, e.line)] for e in _state["cheat_entries"]}
+
+    def render(m):
+        tex = bytes.fromhex(m.group(1)).decode("utf-8")
+        title = _mark(results[tex])
+        return (f'<div class="math display mc-verified" data-tex="{html.escape(tex)}">{to_mathml(tex, True)}'
+                f'<span class="mc-mark" title="{html.escape(title)}" aria-label="{html.escape(title)}">✓</span></div>')
+    return _CHEAT_PARAGRAPH.sub(render, html_text)
 
 
 def _mark(result) -> str:

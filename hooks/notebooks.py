@@ -161,3 +161,183 @@ def on_page_content(content, page, config, files):
               f'({name})</a>: a plain Python file in jupytext\'s percent format. Run it with '
               '<code>python</code>, or open it as a notebook in Jupyter with jupytext.</p>')
     return button + content + footer + _STYLE
+
+
+# ---------------------------------------------------------------------------------------------
+# Light pages: the JupyterLab stylesheet mkdocs-jupyter inlines (~570 KB, ~85 KB gzip) styles the
+# whole JupyterLab application; a static notebook page uses a small part of it. Keep only the
+# rules whose selectors can match this page (every class and id they require is on the page),
+# and only the custom properties those rules use (transitively). Post-processing, after every
+# other change to the page's HTML.
+
+_INLINE_STYLE = re.compile(r'(<style type="text/css">)(.*?)(</style>)', re.S)
+_CLASS_ATTR = re.compile(r'\bclass="([^"]*)"')
+_ID_ATTR = re.compile(r'\bid="([^"]*)"')
+_NEGATION = re.compile(r":not\((?:[^()]|\([^()]*\))*\)")
+_SELECTOR_CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
+_SELECTOR_ID = re.compile(r"#(-?[_a-zA-Z][\w-]*)")
+_VAR_USE = re.compile(r"var\(\s*(--[\w-]+)")
+
+
+def _selector_matches_page(selector: str, classes: set, ids: set) -> bool:
+    required = _NEGATION.sub("", selector)   # `:not(.x)` needs no .x on the page
+    return (all(c in classes for c in _SELECTOR_CLASS.findall(required))
+            and all(i in ids for i in _SELECTOR_ID.findall(required)))
+
+
+def _split_selectors(prelude: str) -> list[str]:
+    out, depth, start = [], 0, 0
+    for k, ch in enumerate(prelude):
+        depth += {"(": 1, ")": -1, "[": 1, "]": -1}.get(ch, 0)
+        if ch == "," and depth == 0:
+            out.append(prelude[start:k].strip())
+            start = k + 1
+    out.append(prelude[start:].strip())
+    return [s for s in out if s]
+
+
+def _prune_rules(rules, classes: set, ids: set) -> list:
+    """(kind, prelude, body) for the rules that can apply; at-rules' blocks pruned recursively."""
+    import tinycss2
+
+    kept = []
+    for rule in rules:
+        if rule.type == "qualified-rule":
+            selectors = [s for s in _split_selectors(tinycss2.serialize(rule.prelude))
+                         if _selector_matches_page(s, classes, ids)]
+            if selectors:
+                kept.append(("rule", ", ".join(selectors), tinycss2.serialize(rule.content)))
+        elif rule.type == "at-rule":
+            name = rule.lower_at_keyword
+            if name in ("media", "supports", "container", "layer") and rule.content is not None:
+                inner = _prune_rules(tinycss2.parse_blocks_contents(rule.content, skip_comments=True,
+                                                                    skip_whitespace=True), classes, ids)
+                if inner:
+                    kept.append(("block", f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}", inner))
+            elif name == "keyframes" or name == "font-face":
+                kept.append(("at", f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}",
+                             tinycss2.serialize(rule.content or [])))
+            # @charset, @import, @namespace and the rest: nothing a static page needs.
+    return kept
+
+
+def _drop_unused_properties(sheets: list, used: set) -> None:
+    """Drop custom-property declarations (`--x: ...`) that no kept rule of any of the page's
+    sheets (nor `used`, the page's other uses) needs, transitively."""
+    import tinycss2
+
+    def declarations(body):
+        return [d for d in tinycss2.parse_blocks_contents(body, skip_comments=True, skip_whitespace=True)
+                if d.type == "declaration"]
+
+    def walk(items):
+        for item in items:
+            if item[0] == "block":
+                yield from walk(item[2])
+            else:
+                yield item
+    style_rules = [item for kept in sheets for item in walk(kept) if item[0] == "rule"]
+    parsed = {id(item): declarations(item[2]) for item in style_rules}
+    defined = {}
+    used = set(used)
+    for item in style_rules:
+        for d in parsed[id(item)]:
+            value = tinycss2.serialize(d.value)
+            if d.name.startswith("--"):
+                defined.setdefault(d.name, []).append(value)
+            else:
+                used.update(_VAR_USE.findall(value))
+    for kept in sheets:
+        for item in walk(kept):
+            if item[0] == "at":
+                used.update(_VAR_USE.findall(item[2]))
+    frontier = list(used)
+    while frontier:
+        name = frontier.pop()
+        for value in defined.get(name, []):
+            for ref in _VAR_USE.findall(value):
+                if ref not in used:
+                    used.add(ref)
+                    frontier.append(ref)
+
+    def rewrite(items):
+        out = []
+        for item in items:
+            if item[0] == "block":
+                inner = rewrite(item[2])
+                if inner:
+                    out.append(("block", item[1], inner))
+                continue
+            if item[0] == "rule":
+                decls = [d for d in parsed[id(item)] if not d.name.startswith("--") or d.name in used]
+                if not decls:
+                    continue
+                body = ";".join(f"{d.name}:{tinycss2.serialize(d.value).strip()}"
+                                + ("!important" if d.important else "") for d in decls)
+                item = ("rule", item[1], body)
+            out.append(item)
+        return out
+    for kept in sheets:
+        kept[:] = rewrite(kept)
+
+
+def _serialize(items) -> str:
+    out = []
+    for kind, prelude, body in items:
+        out.append(f"{prelude.strip()}{{{_serialize(body) if kind == 'block' else body.strip()}}}")
+    return "\n".join(out)
+
+
+def prune_stylesheets(sheets: list[str], classes: set, ids: set, used: set = frozenset()) -> list[str]:
+    """The part of each stylesheet that can apply to a page with these classes and ids; custom
+    properties are kept where any sheet's kept rules (or `used`) need them."""
+    import tinycss2
+
+    kept = [_prune_rules(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True), classes, ids)
+            for css in sheets]
+    _drop_unused_properties(kept, set(used))
+    return [_serialize(k) for k in kept]
+
+
+def drop_unused_css(content: str) -> str:
+    """Prune the inline `<style type="text/css">` sheets (what nbconvert emits) to what the page uses."""
+    page = _INLINE_STYLE.sub("", content)
+    classes = {c for m in _CLASS_ATTR.finditer(page) for c in m.group(1).split()}
+    ids = {m.group(1) for m in _ID_ATTR.finditer(page)}
+    # Other styles of the page (our own <style>, style attributes) may use the sheets' properties.
+    pruned = iter(prune_stylesheets([m.group(2) for m in _INLINE_STYLE.finditer(content)], classes, ids,
+                                    set(_VAR_USE.findall(page))))
+    return _INLINE_STYLE.sub(lambda m: m.group(1) + next(pruned) + m.group(3), content)
+
+
+# The plots: nbconvert inlines them as base64 PNG in the HTML, so a reader downloads every plot
+# (a third larger than the file) before the page shows. Write each to a file next to the page and
+# load it lazily, with its size, so the page does not move when it arrives.
+_INLINE_PNG = re.compile(r'<img\b(?P<before>[^>]*?)\ssrc="data:image/png;base64,(?P<data>[^"]+)"(?P<after>[^>]*)>')
+
+
+def externalize_plots(output: str, page_dir: Path, stem: str = "plot") -> str:
+    import base64
+
+    count = 0
+
+    def sub(m):
+        nonlocal count
+        count += 1
+        png = base64.b64decode(m.group("data"))
+        width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")  # IHDR
+        name = f"{stem}-{count}.png"
+        page_dir.mkdir(parents=True, exist_ok=True)
+        (page_dir / name).write_bytes(png)
+        attrs = re.sub(r'\s(?:width|height|loading|decoding)="[^"]*"', "", m.group("before") + m.group("after"))
+        return (f'<img{attrs} src="{name}" width="{width}" height="{height}" loading="lazy" '
+                'decoding="async">')
+    return _INLINE_PNG.sub(sub, output)
+
+
+@event_priority(-100)  # after hooks/formulas.py: the page's final HTML
+def on_post_page(output, page, config):
+    if not page.file.src_uri.startswith(PREFIX):
+        return output
+    page_dir = (Path(config["site_dir"]) / page.file.dest_uri).parent
+    return externalize_plots(drop_unused_css(output), page_dir)

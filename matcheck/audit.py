@@ -6,6 +6,7 @@ and every errata entry must still fail. Either mismatch is a build error.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,7 +16,8 @@ from .check import check_formula
 from .declare import parse_declarations
 from .evaluate import Scope
 from .extract import extract
-from .page import split_front_matter
+from .counterexample import explain, reword
+from .page import quoted_tex_placeholder, split_front_matter, wrong_formula_placeholder
 from .parse import FormulaSyntaxError, parse
 from .tree import Formula
 
@@ -36,6 +38,12 @@ class SourceResult:
     display: bool
     status: str
     message: str
+    plain: str = ""      # a failure's counterexample in plain words (matcheck.counterexample)
+
+
+def _result(line: int, m, verdict, scope: Scope) -> SourceResult:
+    plain = explain(m.tex, scope.copy(), verdict.message, line) if not verdict.ok else ""
+    return SourceResult(line, m.tex, m.display, verdict.status, verdict.message, plain)
 
 
 def audit_source(root: Path, config: dict | None = None) -> list[SourceResult]:
@@ -53,7 +61,8 @@ def audit_source(root: Path, config: dict | None = None) -> list[SourceResult]:
             try:
                 formula = parse(m.tex)
             except FormulaSyntaxError as exc:
-                results.append(SourceResult(line, m.tex, m.display, "failed", f"does not parse: {exc.reason}"))
+                message = f"does not parse: {exc.reason}"
+                results.append(SourceResult(line, m.tex, m.display, "failed", message, reword(message)))
                 continue
             if _is_definition(line, formula, ctx.get("definitions", [])):
                 formula = Formula(formula.sides, (":=",) + formula.rels[1:], formula.annotation)
@@ -65,11 +74,11 @@ def audit_source(root: Path, config: dict | None = None) -> list[SourceResult]:
             retry = []
             for line, m, formula in pending:
                 verdict = check_formula(formula, m.tex, scope, seed=line)
-                (results.append(SourceResult(line, m.tex, m.display, verdict.status, verdict.message))
+                (results.append(_result(line, m, verdict, scope))
                  if verdict.ok else retry.append((line, m, formula, verdict)))
             if len(retry) == len(pending) or not retry:
                 for line, m, _f, verdict in retry:
-                    results.append(SourceResult(line, m.tex, m.display, verdict.status, verdict.message))
+                    results.append(_result(line, m, verdict, scope))
                 break
             pending = [r[:3] for r in retry]
         for line, m, formula in parsed:
@@ -78,7 +87,7 @@ def audit_source(root: Path, config: dict | None = None) -> list[SourceResult]:
                 results.append(SourceResult(line, m.tex, m.display, "expression", ""))
             elif not formula.is_definition:
                 verdict = check_formula(formula, m.tex, scope, seed=line)
-                results.append(SourceResult(line, m.tex, m.display, verdict.status, verdict.message))
+                results.append(_result(line, m, verdict, scope))
     return sorted(results, key=lambda r: r.line)
 
 
@@ -142,15 +151,13 @@ def audit_errata(root: Path, docs: Path) -> tuple[str, list[str]]:
             lines += [
                 f"### Source line {line}",
                 "",
-                "The source has:",
+                '!!! failure wrong "The source has"',
                 "",
-                "```latex",
-                r.tex,
-                "```",
+                f"    {wrong_formula_placeholder(r.tex)}",
                 "",
-                f"**The checker:** {_plain(r.message)}",
+                f"    **The checker:** {r.plain or _plain(r.message)}",
                 "",
-                f"**On the site** ([{title_page}]({page})): {entry.get('site', '')}",
+                f"**On the site** ([{title_page}]({page})): {_typeset_quotes(entry.get('site', ''))}",
                 "",
             ]
     repeats = repeated_passages(results)
@@ -159,6 +166,11 @@ def audit_errata(root: Path, docs: Path) -> tuple[str, list[str]]:
                   "The source writes these display formulas more than once (the site writes each once): "
                   + ", ".join(f"line {a} repeats line {b}" for a, b in repeats) + ".", ""]
     return "\n".join(lines), errors
+
+
+def _typeset_quotes(text: str) -> str:
+    """An errata note's `TeX` code spans, typeset for readers (a placeholder the hook renders)."""
+    return re.sub(r"`([^`]+)`", lambda m: quoted_tex_placeholder(m.group(1)), text)
 
 
 def _plain(message: str) -> str:

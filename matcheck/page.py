@@ -7,13 +7,33 @@ from pathlib import Path
 from .check import DRAWS, Verdict, check_tex, content_seed, reproduce_command
 from .declare import DeclarationError, describe, parse_declarations
 from .evaluate import Scope
-from .extract import extract
+from .counterexample import explain
+from .extract import _fence as fence_mark
+from .extract import extract, normalize
 from .parse import FormulaSyntaxError, parse
 
 WHERE_OPEN = "/// where"
 WRONG_OPEN = "/// wrong"
 WHERE_CLOSE = "///"
 WRONG_MARK = "MATCHECK-WRONG-"
+# The paragraph that stands for a wrong formula in the expanded Markdown: its TeX in hex (nothing
+# Markdown would touch); the build hook typesets it, marked wrong (hooks/formulas.py).
+WRONG_FORMULA_MARK = "MATCHECK-WRONG-FORMULA-"
+QUOTED_TEX_MARK = "MATCHECK-TEX-"
+WRONG_TITLE = "Wrong: a form that circulates"
+
+
+def wrong_formula_placeholder(tex: str) -> str:
+    return WRONG_FORMULA_MARK + tex.encode("utf-8").hex()
+
+
+def quoted_tex_placeholder(tex: str) -> str:
+    """Inline TeX quoted in generated text (the errata's notes), typeset by the build hook."""
+    return QUOTED_TEX_MARK + tex.encode("utf-8").hex() + "-"
+
+
+def wrong_formula_tex(hex_text: str) -> str:
+    return bytes.fromhex(hex_text).decode("utf-8")
 
 
 @dataclass
@@ -71,7 +91,8 @@ def split_front_matter(text: str) -> tuple[str, int]:
 
 def expand_where(body: str, page: str, first_line: int = 1):
     """Replace each `/// where` block by a "Where" admonition, and each `/// wrong` block (a wrong
-    formula shown on purpose, as code, with the checker's counterexample) by a "Wrong" admonition;
+    formula shown on purpose, typeset by the build hook from a placeholder paragraph, with the
+    checker's counterexample in plain words) by a "Wrong" admonition (`/// wrong "Title"` names it);
     return the new Markdown, a map from its lines to source lines, the events (row, decls) and
     (row, ("wrong", tex, source line)), errors, and the generated rows."""
     lines = body.split("\n")
@@ -84,9 +105,18 @@ def expand_where(body: str, page: str, first_line: int = 1):
             line_map.append(src_line)
 
     k = 0
+    fence = None   # inside a fenced code block a `/// where` is an example, not a box
     while k < len(lines):
         line = lines[k]
-        kind = {WHERE_OPEN: "where", WRONG_OPEN: "wrong"}.get(line.strip())
+        mark = fence_mark(line.strip())
+        if fence and line.strip().startswith(fence):
+            fence = None
+        elif fence is None and mark:
+            fence = mark
+        kind = None if fence or mark else {WHERE_OPEN: "where", WRONG_OPEN: "wrong"}.get(line.strip())
+        title = WRONG_TITLE
+        if kind is None and not fence and line.strip().startswith(WRONG_OPEN + ' "') and line.strip().endswith('"'):
+            kind, title = "wrong", line.strip()[len(WRONG_OPEN) + 2:-1]  # `/// wrong "Title"`
         if kind is None:
             out.append(line)
             line_map.append(first_line + k)
@@ -105,8 +135,8 @@ def expand_where(body: str, page: str, first_line: int = 1):
         if kind == "wrong":
             tex = " ".join(b for b in block if b)
             events.append((len(out), ("wrong", tex, src_line)))
-            emit([f'{indent}!!! failure "Wrong: a form that circulates"', "",
-                  f"{indent}    ```latex", f"{indent}    {tex}", f"{indent}    ```", "",
+            emit([f'{indent}!!! failure wrong "{title}"', "",
+                  f"{indent}    {wrong_formula_placeholder(normalize(tex))}", "",
                   f"{indent}    {WRONG_MARK}{len(events) - 1}", ""], src_line)
             continue
         try:
@@ -138,11 +168,12 @@ def check_page(text: str, page: str, base_seed: int = 0, draws: int = DRAWS, met
     def apply(event_index, payload):
         if isinstance(payload, tuple) and payload and payload[0] == "wrong":
             _, tex, line = payload
-            verdict = check_tex(tex, scope.copy(), seed=content_seed(page, tex, scope, base_seed), draws=draws)
+            seed = content_seed(page, tex, scope, base_seed)
+            verdict = check_tex(tex, scope.copy(), seed=seed, draws=draws)
             if verdict.status != "failed":
                 report.errors.append(f"{page}:{line}: formula `{tex}` is marked wrong, but the checker "
                                      f"finds it {verdict.status}: show it as a right formula instead")
-            wrong_messages[event_index] = verdict.message
+            wrong_messages[event_index] = explain(tex, scope.copy(), verdict.message, seed)
             return
         for d in payload:
             scope.decls[d.key] = d
@@ -174,7 +205,7 @@ def check_page(text: str, page: str, base_seed: int = 0, draws: int = DRAWS, met
         done += 1
     for k, message in wrong_messages.items():
         report.markdown = report.markdown.replace(
-            f"{WRONG_MARK}{k}\n", f"**The checker's counterexample:** {message.replace('$', chr(92) + '$')}\n", 1)
+            f"{WRONG_MARK}{k}\n", f"**The checker's counterexample:** {message}\n", 1)
     report.refuted = len(wrong_messages)
     return report
 

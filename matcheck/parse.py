@@ -9,6 +9,7 @@ from pathlib import Path
 from lark import Lark, Token, Transformer, v_args
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
+from .multiline import AlignedError, join_lines
 from .functions import COMMANDS, WORDS, grammar_terminal
 from .tree import (
     Add,
@@ -349,7 +350,9 @@ _FAST = Lark(_GRAMMAR, parser="lalr", lexer="contextual")
 
 @lru_cache(maxsize=4096)
 def parse(tex: str) -> Formula:
-    """Parse one formula (a relation chain or a bare expression)."""
+    """Parse one formula (a relation chain or a bare expression; a multi-line `aligned` display
+    is read as the one chain it lays out: matcheck.multiline)."""
+    tex = _one_line(tex)
     try:
         return _ToAst().transform(_FAST.parse(tex))
     except Exception:
@@ -359,6 +362,7 @@ def parse(tex: str) -> Formula:
 
 def parse_reference(tex: str) -> Formula:
     """Parse with the Earley parser (the reference)."""
+    tex = _one_line(tex)
     try:
         tree = _PARSER.parse(tex)
     except UnexpectedCharacters as exc:
@@ -383,6 +387,13 @@ def parse_reference(tex: str) -> Formula:
     except Exception as exc:  # lark wraps transformer errors in VisitError
         cause = getattr(exc, "orig_exc", exc)
         raise FormulaSyntaxError(tex, 1, str(cause)) from None
+
+
+def _one_line(tex: str) -> str:
+    try:
+        return join_lines(tex)
+    except AlignedError as exc:
+        raise FormulaSyntaxError(tex, exc.column, exc.reason) from None
 
 
 def parse_symbol(tex: str) -> Node:

@@ -34,7 +34,13 @@
 # The square, completed (the constant does not depend on $w$):
 #
 # $$
-# \|y - \Phi w\|^2 + (w - m_0)^T S_0 (w - m_0) = (w - m_N)^T S_N (w - m_N) + y^T y + m_0^T S_0 m_0 - m_N^T S_N m_N
+# \begin{aligned}
+# & \|y - \Phi w\|^2 \\
+# &\quad + (w - m_0)^T S_0 (w - m_0) \\
+# &= (w - m_N)^T S_N (w - m_N) \\
+# &\quad + y^T y + m_0^T S_0 m_0 \\
+# &\quad - m_N^T S_N m_N
+# \end{aligned}
 # $$
 #
 # Here the same posterior is computed twice more, by routes that skip that algebra: by summing the
@@ -102,11 +108,20 @@ assert np.allclose(grid_cov, cov_N, rtol=1e-4, atol=1e-9)
 # N × N matrices instead of 2 × 2 ones, and give the same answer:
 #
 # $$
-# m_0 + \Sigma_0 \Phi^T (\Phi \Sigma_0 \Phi^T + \beta^{-1} I)^{-1} (y - \Phi m_0) = m_N
+# \begin{aligned}
+# & m_0 \\
+# &\quad + \Sigma_0 \Phi^T (\Phi \Sigma_0 \Phi^T + \beta^{-1} I)^{-1} \\
+# &\qquad (y - \Phi m_0) \\
+# &= m_N
+# \end{aligned}
 # $$
 #
 # $$
-# \Sigma_0 - \Sigma_0 \Phi^T (\Phi \Sigma_0 \Phi^T + \beta^{-1} I)^{-1} \Phi \Sigma_0 = (\beta S_N)^{-1}
+# \begin{aligned}
+# & \Sigma_0 \\
+# &\quad - \Sigma_0 \Phi^T (\Phi \Sigma_0 \Phi^T + \beta^{-1} I)^{-1} \Phi \Sigma_0 \\
+# &= (\beta S_N)^{-1}
+# \end{aligned}
 # $$
 
 # %%

@@ -65,7 +65,11 @@ def test_wrong_blocks_show_the_counterexample_and_must_stay_wrong():
         "/// wrong", r"\frac{\partial \operatorname{softmax}(z)}{\partial z} = \operatorname{diag}(\operatorname{softmax}(z))", "///", "",
         "/// wrong", "z = z", "///", ""])
     report = check_page(page, "docs/t.md")
-    assert "**The checker's counterexample:** sides 1 and 2 disagree" in report.markdown
+    # In plain words, with small numbers: which entries differ and by how much (matcheck.counterexample).
+    import re
+    assert re.search(r"\*\*The checker's counterexample:\*\* With \*n\* = 2 and small whole numbers as inputs, "
+                     r"both sides are a 2 × 2 matrix, but entry \(\d, \d\) is \S+ on the left but \S+ on the right",
+                     report.markdown)
     assert report.error_lines() == ["docs/t.md:11: formula `z = z` is marked wrong, but the checker finds it "
                                     "verified: show it as a right formula instead"]
     assert report.refuted == 2

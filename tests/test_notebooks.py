@@ -68,15 +68,23 @@ def _page(site: Path, path: Path) -> str:
     return page.read_text(encoding="utf-8")
 
 
-_PLOT = re.compile(r'<img\b[^>]*\bsrc="data:image/png;base64,[A-Za-z0-9+/=\s]{1000,}"[^>]*>')
+# hooks/notebooks.py writes each plot next to its page and loads it lazily, with its size.
+_PLOT = re.compile(r'<img\b[^>]*\bsrc="(plot-\d+\.png)"[^>]*>')
 _TAG = re.compile(r"<[^>]+>")
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
 def test_page_has_an_embedded_plot_with_alt_text(site, path):
     html = _page(site, path)
-    plots = _PLOT.findall(html)
-    assert plots, f"{path.name}: no embedded PNG plot on its page"
+    plots = [m.group(0) for m in _PLOT.finditer(html)]
+    assert plots, f"{path.name}: no PNG plot on its page"
+    assert "data:image/png" not in html, f"{path.name}: a plot is still inlined in the HTML"
+    for m in _PLOT.finditer(html):
+        png = (site / "notebooks" / path.stem / m.group(1)).read_bytes()
+        assert png.startswith(b"\x89PNG\r\n\x1a\n") and len(png) > 1000, f"{path.name}: {m.group(1)} is not a plot"
+        width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+        assert f'width="{width}"' in m.group(0) and f'height="{height}"' in m.group(0)
+        assert 'loading="lazy"' in m.group(0)
     for img in plots:
         alt = re.search(r'\balt="([^"]*)"', img)
         assert alt and len(alt.group(1)) > 20, f"{path.name}: a plot without a real alt text"
@@ -230,3 +238,26 @@ def test_hook_leaves_other_pages_alone():
     page = SimpleNamespace(file=SimpleNamespace(src_uri="index.md", abs_src_path=str(ROOT / "docs" / "index.md")))
     body = '<p>$x$</p><script src="https://example.org/x.js"></script>'
     assert _hook().on_page_content(body, page=page, config=None, files=None) == body
+
+
+def test_unused_jupyterlab_css_is_dropped_and_the_rest_kept():
+    import sys
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
+    from notebooks import prune_stylesheets
+
+    sheet = (".jp-Cell{color:var(--jp-a)}.jp-Unused{color:red}.jp-Cell:not(.jp-Absent) p{margin:0}"
+             ".jupyter-wrapper{--jp-a:var(--jp-b);--jp-b:blue;--jp-c:green}"
+             "@media print{.jp-Unused{x:y}.jp-Cell{break-inside:avoid}}@import url(x.css);")
+    (out,) = prune_stylesheets([sheet], {"jp-Cell", "jupyter-wrapper"}, set())
+    assert ".jp-Unused" not in out and "@import" not in out and "--jp-c" not in out
+    assert ".jp-Cell{color:var(--jp-a)}" in out and ".jp-Cell:not(.jp-Absent) p{margin:0}" in out
+    assert "--jp-a:var(--jp-b)" in out and "--jp-b:blue" in out   # used, transitively
+    assert "@media print{.jp-Cell{break-inside:avoid}}" in out
+
+
+def test_notebook_pages_carry_a_fraction_of_the_jupyterlab_css(site):
+    import gzip
+    for path in NOTEBOOKS:
+        html = _page(site, path)
+        assert len(gzip.compress(html.encode())) < 40_000, f"{path.name}: page HTML over 40 KB gzip"
+        assert "--md-red-50" not in html   # the JupyterLab palette nothing on the page uses
