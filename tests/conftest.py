@@ -15,7 +15,10 @@ def strict_build(tmp_path_factory):
     """(site directory, the build's output). MPLBACKEND=Agg is set on purpose: hooks/notebooks.py
     must undo it for the kernels, or the notebook pages lose their plots (tests/test_notebooks.py)."""
     site = tmp_path_factory.mktemp("strict-build") / "site"
-    env = dict(os.environ, MPLBACKEND="Agg", NO_MKDOCS_2_WARNING="1")
+    # A fresh cache directory: the build executes every notebook and runs every snippet, as in a
+    # fresh clone (the repository's .cache/ is for the authors' repeated builds).
+    env = dict(os.environ, MPLBACKEND="Agg", NO_MKDOCS_2_WARNING="1",
+               MATCALC_CACHE_DIR=str(tmp_path_factory.mktemp("build-cache")))
     env.pop("PYTHONPATH", None)
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
                             cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
