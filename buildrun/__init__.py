@@ -3,5 +3,9 @@ snippets (`buildrun.snippets`) and the worked-example notebooks (`buildrun.noteb
 a stated timeout and without network access (`buildrun.offline`). Kept free of MkDocs: the hooks
 in hooks/ are thin adapters over it, and tests and scripts use it directly."""
 
-SNIPPET_TIMEOUT = 30.0   # seconds a snippet may run (they take about one)
-CELL_TIMEOUT = 60.0      # seconds a notebook cell may run (the slowest takes about two)
+import os
+
+# Seconds a snippet may run (they take about one) and a notebook cell may run (the slowest takes
+# about two). The environment variables exist for the tests of the timeouts themselves.
+SNIPPET_TIMEOUT = float(os.environ.get("MATCALC_SNIPPET_TIMEOUT", "30"))
+CELL_TIMEOUT = float(os.environ.get("MATCALC_CELL_TIMEOUT", "60"))

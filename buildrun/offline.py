@@ -138,8 +138,10 @@ def _run_snippet(path: str, timeout: float) -> int:
         line = _snippet_frame_line(exc.__traceback__, path)
         report = traceback.TracebackException.from_exception(exc)
         # The launcher's own frames (this file, runpy) are noise for the snippet's author.
-        report.stack = traceback.StackSummary.from_list(
-            [f for f in report.stack if f.filename != __file__ and "runpy" not in f.filename])
+        # So are the library frames below the snippet's last line: it is the snippet's call that failed.
+        stack = [f for f in report.stack if f.filename != __file__ and "runpy" not in f.filename]
+        last = max((i for i, f in enumerate(stack) if f.filename == path), default=len(stack) - 1)
+        report.stack = traceback.StackSummary.from_list(stack[: last + 1])
         sys.stderr.write("".join(report.format()))
         where = f"{path}:{line}" if line else path
         sys.stderr.write(f"MATCALC-ERROR {where}: {type(exc).__name__}: {exc}\n")

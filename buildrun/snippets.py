@@ -6,8 +6,9 @@ network guard of buildrun/offline.py, and is killed after `timeout` seconds. It 
 exits 0 and every line it prints is a passing check (`... ok ...`, none with FAIL).
 
 A pass is remembered under `cache_dir` by the hash of everything that decides the outcome (the
-snippet's bytes, the launcher, the interpreter and the numpy/sympy versions, the timeout), so an
-unchanged snippet costs nothing on the next build; a failure is never cached.
+snippet's bytes, the launcher, the interpreter and the numpy/sympy versions) with the time it
+took, so an unchanged snippet costs nothing on the next build (unless the timeout has become
+shorter than that time); a failure is never cached.
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from importlib import metadata
@@ -61,12 +63,18 @@ def _versions() -> str:
     return "\n".join(parts)
 
 
-def cache_key(source: bytes, timeout: float, versions: str | None = None) -> str:
+def cache_key(source: bytes, versions: str | None = None) -> str:
     h = hashlib.sha256()
     h.update(source)
-    h.update(f"\0timeout={timeout}\0".encode())
+    h.update(b"\0")
     h.update((versions if versions is not None else _versions()).encode())
     return h.hexdigest()
+
+
+def _tail(output: str, lines: int = 12) -> str:
+    """The end of a snippet's output, indented under the headline (a traceback ends there)."""
+    kept = [line for line in output.rstrip().split("\n") if line.strip()][-lines:]
+    return "\n".join("    " + line for line in kept)
 
 
 def run_snippet(path: Path, timeout: float = SNIPPET_TIMEOUT, root: Path | None = None) -> SnippetRun:
@@ -86,16 +94,18 @@ def run_snippet(path: Path, timeout: float = SNIPPET_TIMEOUT, root: Path | None 
     output = proc.stdout + proc.stderr
     if "Timeout (" in proc.stderr and "Thread" in proc.stderr:  # faulthandler's dump: it hung
         frames = [m for m in _STUCK_FRAME.finditer(proc.stderr) if Path(m["file"]) == path]
-        where = f"{name}:{frames[0]['line']}" if frames else name
-        return SnippetRun(name, False, f"{where}: still running after {timeout:g} s (killed); it was "
-                                       f"at line {frames[0]['line'] if frames else '?'}: make it finish "
-                                       f"in well under {timeout:g} s\n{output}")
+        line = int(frames[0]["line"]) if frames else None
+        where = f"{name}:{line}" if line else name
+        source = path.read_text(encoding="utf-8", errors="replace").split("\n")
+        at = f" at `{source[line - 1].strip()}`" if line and line <= len(source) else ""
+        return SnippetRun(name, False, f"{where}: still running after {timeout:g} s (killed){at}: make "
+                                       f"it finish well within {timeout:g} s\n{_tail(proc.stdout)}")
     if proc.returncode != 0:
         error = _ERROR_LINE.search(proc.stderr)
         if error:
             where = error["where"].replace(str(path), name)
             return SnippetRun(name, False, f"{where}: {error['what']} (exit code {proc.returncode})\n"
-                                           f"{_ERROR_LINE.sub('', output).rstrip()}")
+                                           f"{_tail(_ERROR_LINE.sub('', output))}")
         return SnippetRun(name, False, f"{name}: exit code {proc.returncode}\n{output}")
     lines = [line for line in proc.stdout.splitlines() if line.strip()]
     if any("FAIL" in line for line in lines):
@@ -106,28 +116,41 @@ def run_snippet(path: Path, timeout: float = SNIPPET_TIMEOUT, root: Path | None 
     return SnippetRun(name, True, f"{name}: {len(lines)} checks ok")
 
 
+def _read_entry(marker: Path) -> tuple[float, str] | None:
+    try:
+        seconds, report = marker.read_text(encoding="utf-8").split("\n", 1)
+        return float(seconds), report
+    except (OSError, ValueError):
+        return None
+
+
 def run_snippets(paths, root: Path | None = None, cache_dir: Path | None = None,
                  timeout: float = SNIPPET_TIMEOUT, workers: int | None = None) -> list[SnippetRun]:
     """Run many snippets in parallel (unchanged passing ones come from the cache), in input order."""
     paths = [Path(p) for p in paths]
     versions = _versions()
-    keys = [cache_key(p.read_bytes(), timeout, versions) for p in paths]
+    keys = [cache_key(p.read_bytes(), versions) for p in paths]
     results: list[SnippetRun | None] = [None] * len(paths)
     todo = []
     for i, (path, key) in enumerate(zip(paths, keys)):
-        marker = cache_dir / f"{key}.ok" if cache_dir else None
-        if marker is not None and marker.is_file():
-            results[i] = SnippetRun(_shown(path, root), True, marker.read_text(encoding="utf-8"), cached=True)
+        entry = _read_entry(cache_dir / f"{key}.ok") if cache_dir else None
+        if entry is not None and entry[0] < timeout:
+            results[i] = SnippetRun(_shown(path, root), True, entry[1], cached=True)
         else:
             todo.append(i)
     if todo:
         workers = workers or max(2, os.cpu_count() or 2)
+
+        def timed(k):
+            start = time.monotonic()
+            return run_snippet(paths[k], timeout, root), time.monotonic() - start
+
         with ThreadPoolExecutor(max_workers=workers) as pool:
-            for i, run in zip(todo, pool.map(lambda k: run_snippet(paths[k], timeout, root), todo)):
+            for i, (run, seconds) in zip(todo, pool.map(timed, todo)):
                 results[i] = run
                 if run.ok and cache_dir is not None:
                     cache_dir.mkdir(parents=True, exist_ok=True)
                     tmp = cache_dir / f"{keys[i]}.tmp{os.getpid()}"
-                    tmp.write_text(run.report, encoding="utf-8")
+                    tmp.write_text(f"{seconds:.3f}\n{run.report}", encoding="utf-8")
                     os.replace(tmp, cache_dir / f"{keys[i]}.ok")
     return results  # type: ignore[return-value]
