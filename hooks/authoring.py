@@ -30,6 +30,10 @@ from mkdocs.plugins import event_priority
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from buildrun import incremental  # noqa: E402
+from buildrun.reload import drop_stale_modules  # noqa: E402
+
+# Kept across rebuilds: the serve loop below holds them (see buildrun.reload).
+_PACKAGES, _KEEP = ("matcheck", "sitemeta", "buildrun"), ("buildrun", "buildrun.incremental", "buildrun.reload")
 from buildrun.includes import check_include, find_includes  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.authoring")
@@ -80,6 +84,7 @@ _state: dict = {}
 @event_priority(200)
 def on_config(config):
     _state["site_dir"] = config.site_dir
+    _build["rebuilt"], _build["deps"] = set(), {}  # MkDocs may reuse this module between builds
     return config
 
 
@@ -121,11 +126,22 @@ def _dirty_builder(builder):
     return rebuild
 
 
+def _fresh_code() -> None:
+    """Before a full rebuild: edited checker/sitemeta/buildrun code and edited hooks take effect."""
+    drop_stale_modules(ROOT, _PACKAGES, _KEEP)
+    try:
+        from mkdocs.config.config_options import Hooks
+        Hooks._load_hook.cache_clear()  # mkdocs 1.6 imports each hook once per process
+    except (ImportError, AttributeError):
+        pass
+
+
 def on_serve(server, config, builder):
     rebuild = server.builder
     dirty_rebuild = _dirty_builder(builder)
     logging.getLogger("mkdocs.commands.build").addFilter(_QuietDirtyNotice())
     incremental.STATE["global"] = incremental.global_digest(ROOT)
+    drop_stale_modules(ROOT, _PACKAGES, _KEEP)  # the baseline: the code the first build ran
 
     def rebuild_or_report():
         start = time.monotonic()
@@ -133,6 +149,8 @@ def on_serve(server, config, builder):
         dirty = dirty_rebuild is not None and current == incremental.STATE.get("global") \
             and "search_index" in incremental.STATE
         incremental.STATE["dirty"] = dirty
+        if not dirty:
+            _fresh_code()
         try:
             (dirty_rebuild if dirty else rebuild)()
             incremental.STATE["global"] = current

@@ -19,9 +19,6 @@ from mkdocs.exceptions import PluginError
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-# mkdocs serve re-imports this hook on every rebuild: make it re-import an edited checker too.
-from buildrun.reload import drop_stale_modules  # noqa: E402
-drop_stale_modules(ROOT, ("matcheck", "sitemeta", "buildrun"))
 from matcheck.cache import check_site, mathml as to_mathml  # noqa: E402  (serve: only edits redone)
 from matcheck.declare import describe  # noqa: E402
 from matcheck.extract import normalize  # noqa: E402
