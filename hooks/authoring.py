@@ -31,6 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from buildrun import incremental  # noqa: E402
 from buildrun.reload import drop_stale_modules  # noqa: E402
+from mkdocs.exceptions import PluginError  # noqa: E402
 
 # Kept across rebuilds: the serve loop below holds them (see buildrun.reload).
 _PACKAGES, _KEEP = ("matcheck", "sitemeta", "buildrun"), ("buildrun", "buildrun.incremental", "buildrun.reload")
@@ -185,25 +186,46 @@ def _page_inputs(f, bases) -> bytes:
     return incremental.digest(*parts).encode()
 
 
-@event_priority(-50)  # after hooks/notebooks.py has added the notebook pages
+@event_priority(95)  # before the formula check, which would call `$5-$10` merely unparsable
 def on_files(files, config):
+    pages = [f for f in files.documentation_pages() if f.src_uri.endswith(".md")]
+    notebooks = sorted((ROOT / "notebooks").glob("*.py"))
+    _check_prose(pages, notebooks)
     options = config.mdx_configs.get("pymdownx.snippets", {}) or {}
     bases = options.get("base_path", ["."])
     bases = [(ROOT / b).resolve() for b in ([bases] if isinstance(bases, str) else bases)]
     previous = incremental.STATE.get("deps", {})
     deps, changed, generated = {}, False, []
-    for f in files.documentation_pages():
+    for f in pages:
         deps[f.src_uri] = incremental.digest(_page_inputs(f, bases))
         if _GENERATED in Path(f.abs_src_path).read_text(encoding="utf-8", errors="replace"):
             generated.append(f)
         if incremental.STATE.get("dirty") and previous.get(f.src_uri) != deps[f.src_uri]:
             changed = True
             _force(f)
+    for path in notebooks:  # a notebook's own page is rebuilt by its mtime; its verdicts change totals
+        deps["notebooks/" + path.name] = incremental.digest(path.read_bytes())
+        changed = changed or previous.get("notebooks/" + path.name) != deps["notebooks/" + path.name]
     if incremental.STATE.get("dirty") and changed:
         for f in generated:
             _force(f)
     _build["deps"] = deps
     return files
+
+
+def _check_prose(pages, notebooks) -> None:
+    from matcheck.notebook import notebook_markdown
+    from matcheck.prose import prose_problems
+    problems = []
+    for f in pages:
+        shown = Path(f.abs_src_path).resolve().relative_to(ROOT).as_posix() \
+            if Path(f.abs_src_path).resolve().is_relative_to(ROOT) else f.src_uri
+        problems += prose_problems(Path(f.abs_src_path).read_text(encoding="utf-8-sig"), shown)
+    for path in notebooks:
+        problems += prose_problems(notebook_markdown(path.read_text(encoding="utf-8")),
+                                   "notebooks/" + path.name)
+    if problems:
+        raise PluginError(f"{len(problems)} problem(s) in the prose:\n" + "\n".join(problems))
 
 
 def _force(f) -> None:
