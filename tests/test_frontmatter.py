@@ -154,7 +154,7 @@ def test_no_front_matter_at_all(tmp_path):
 
 def test_tags_must_be_a_list(tmp_path):
     msg = problems_of(tmp_path, {"str.md": GOOD.replace("tags: [calculus]", "tags: calculus")})
-    assert "docs/str.md: `tags` must be a YAML list" in msg
+    assert "docs/str.md:4: `tags` must be a YAML list" in msg  # with the line of the key
 
 
 def test_alias_with_search_query_syntax_is_rejected(tmp_path):
