@@ -5,7 +5,8 @@
 - The strict build renders each one as a page (executed by mkdocs-jupyter): at least one embedded
   PNG plot with its caption as alt text, cell outputs present, a download link to the source (copied
   next to the page, identical), no raw TeX, and nothing loaded from another host.
-- With the site's mkdocs-jupyter options, a notebook whose cell raises fails the build.
+- hooks/notebooks.py executes the notebooks (mkdocs-jupyter only renders): a notebook whose cell
+  raises fails its render naming file, cell and line (tests/test_bad_input.py: through the build).
 - hooks/notebooks.py on synthetic nbconvert HTML: CDN scripts removed, captions become alt text,
   a plot without a caption, TeX in a markdown cell and a leftover remote resource fail the build.
 """
