@@ -53,7 +53,7 @@ def cell_lines(text: str, cells) -> list[int]:
     return starts
 
 
-def _kernel_setup(timeout: float) -> list[str]:
+def _kernel_setup() -> list[str]:
     # Runs inside the kernel before the first cell (store_history off: execution counts stay 1, 2, ...).
     code = (f"import runpy as _r; _r.run_path({str(Path(offline.__file__).resolve())!r}, "
             "run_name='matcalc_offline')['install'](); del _r")
@@ -82,7 +82,7 @@ def execute(path: Path, shown: str | None = None, timeout: float = CELL_TIMEOUT,
             config.KernelManager.transport = "ipc"
             config.KernelManager.ip = os.path.join(tmp, "kernel")
         client = NotebookClient(nb, timeout=int(timeout), startup_timeout=60, allow_errors=False,
-                                kernel_name=kernel_name, extra_arguments=_kernel_setup(timeout),
+                                kernel_name=kernel_name, extra_arguments=_kernel_setup(),
                                 resources={"metadata": {"path": str(path.parent)}}, config=config)
         current = {"index": None}
 

@@ -2,8 +2,10 @@
 
 - on_files: every `--8<--` include of every page must resolve to a file inside the snippets base
   path (symlinks followed); a missing or outside include fails the build with the page, line and
-  reason. Then every snippet under snippets/ starts running in the background (in parallel,
-  30 s each, no network), passes cached by content hash in .cache/snippets/.
+  reason.
+- on_nav (after every on_files check passed): every snippet under snippets/ starts running in
+  the background while the pages are built (in parallel, 30 s each, no network), passes cached
+  by content hash in .cache/snippets/.
 - on_post_build: waits for them; a raising, hanging or networking snippet fails the build naming
   the snippet and line.
 """
@@ -53,10 +55,18 @@ def on_files(files, config):
         problems += bad
     if problems:
         raise PluginError(f"{len(problems)} snippet include problem(s):\n" + "\n".join(problems))
-    pool = ThreadPoolExecutor(max_workers=1)
-    _state["runs"] = pool.submit(run_snippets, snippets, ROOT, cache_root(ROOT) / "snippets", SNIPPET_TIMEOUT)
-    pool.shutdown(wait=False)
+    _state["snippets"] = snippets
     return files
+
+
+def on_nav(nav, config, files):
+    # Started here, after every on_files check (front matter, prose, formulas) has passed: a build
+    # that fails there does not wait for snippets to finish before it exits.
+    pool = ThreadPoolExecutor(max_workers=1)
+    _state["runs"] = pool.submit(run_snippets, _state.pop("snippets", []), ROOT,
+                                 cache_root(ROOT) / "snippets", SNIPPET_TIMEOUT)
+    pool.shutdown(wait=False)
+    return nav
 
 
 @event_priority(100)  # before the other post-build steps write anything more

@@ -33,8 +33,6 @@ def _lines_outside_code(text: str):
         if mark:
             fence = mark
             continue
-        if line.startswith(("    ", "\t")) and not stripped.startswith(("$$", "-", "*", "#")):
-            continue  # an indented code block (or an admonition's body: its math is still checked)
         yield number, line
 
 
