@@ -131,3 +131,17 @@ def test_a_snippet_edit_rebuilds_the_page_that_includes_it(server):
     _save(snippet, text + "\n# a comment added while serving\n")
     server.wait_for(lambda: "a comment added while serving" in _fetch(server.base + "chain-rule/")[1],
                     "the snippet edit was not served")
+
+
+def test_an_edit_to_the_checker_gets_a_full_rebuild_with_the_new_code(server):
+    # matcheck/ is watched; the edited package is re-imported (buildrun/reload.py) and the hooks
+    # with it: the rebuild reports a problem in the edited code's own words.
+    module = server.work / "matcheck" / "prose.py"
+    text = module.read_text(encoding="utf-8")
+    assert "math in a heading (`" in text
+    _save(module, text.replace("math in a heading (`", "math in a heading, as the edited checker says (`"))
+    page = server.work / "docs" / "chain-rule.md"
+    _save(page, page.read_text(encoding="utf-8") + "\n\n## Heading with $x$ inside\n")
+    server.wait_for(lambda: re.search(r"docs/chain-rule\.md:\d+: math in a heading, as the edited checker says",
+                                      server.output()), "the edited checker did not run")
+    assert "Traceback" not in server.output()
