@@ -90,8 +90,11 @@ def execute(path: Path, shown: str | None = None, timeout: float = CELL_TIMEOUT,
             current["index"] = cell_index
 
         client.on_cell_start = on_cell_start
+        # The kernel's own stderr goes to a file: a kernel stopped in the middle of a cell (a
+        # timeout) logs a traceback there on its way out, which is noise, not the error.
+        kernel_log = open(os.path.join(tmp, "kernel.log"), "w+b")
         try:
-            client.execute()
+            client.execute(stdout=kernel_log, stderr=kernel_log)
         except CellTimeoutError:
             k = current["index"]
             raise NotebookError(
@@ -103,8 +106,13 @@ def execute(path: Path, shown: str | None = None, timeout: float = CELL_TIMEOUT,
             raise NotebookError(_error_message(shown, nb, k, starts, exc)) from None
         except DeadKernelError as exc:
             k = current["index"]
+            kernel_log.seek(0)
+            said = strip_ansi(kernel_log.read().decode("utf-8", "replace")).strip().splitlines()[-5:]
             raise NotebookError(f"{shown}:{starts[k] if k is not None else 1}: the kernel died while "
-                                f"running cell {_cell_number(nb, k)}: {strip_ansi(str(exc))}") from None
+                                f"running cell {_cell_number(nb, k)}: {strip_ansi(str(exc))}"
+                                + "".join(f"\n    {line}" for line in said)) from None
+        finally:
+            kernel_log.close()
     return nb
 
 
