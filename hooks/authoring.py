@@ -118,6 +118,8 @@ def _dirty_builder(builder):
         get_config, serve_url = cells["get_config"], cells["serve_url"]
     except (AttributeError, KeyError, TypeError, ValueError):
         return None
+    if cells.get("is_clean") or cells.get("is_dirty"):  # `serve --clean` / `--dirty`: as asked
+        return None
     from mkdocs.commands.build import build
 
     def rebuild():
