@@ -26,17 +26,16 @@ import datetime as _dt
 import functools
 import gzip
 import http.server
+import importlib.util
 import json
 import mimetypes
 import os
 import platform
-import importlib.util
 import re
 import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from pathlib import Path
@@ -458,7 +457,7 @@ def render_details(r: dict) -> str:
             if not x:
                 continue
             L.append(f"### Lighthouse {preset}, {k}: runs {json.dumps(x['runs'])}")
-            L.append(f"- metrics (median): " + ", ".join(f"{m} {v:.0f}" if m != "cls" else f"cls {v:.3f}"
+            L.append("- metrics (median): " + ", ".join(f"{m} {v:.0f}" if m != "cls" else f"cls {v:.3f}"
                                                          for m, v in x["metrics"].items()))
             for c, audits in x["below_1"].items():
                 L.append(f"- {c}: audits below 1 in some run: {', '.join(audits)}")

@@ -21,8 +21,8 @@ import argparse
 import collections
 import datetime as _dt
 import gzip
-import json
 import importlib.util
+import json
 import sys
 import tempfile
 import time

@@ -12,19 +12,21 @@ from __future__ import annotations
 import html
 import json
 import re
-import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-ROOT = Path(__file__).resolve().parent.parent
 from matcheck import cheatsheet
+from matcheck.cache import check_site  # serve: only edits are redone
+from matcheck.cache import mathml as to_mathml
 from matcheck.declare import describe
 from matcheck.extract import normalize
 from matcheck.multiline import break_lines
 from matcheck.page import QUOTED_TEX_MARK, WRONG_FORMULA_MARK, wrong_formula_tex
-from matcheck.render import TexError, to_mathml
-from matcheck.site import SiteReport, check_site
+from matcheck.render import TexError
+from matcheck.site import SiteReport
+
+ROOT = Path(__file__).resolve().parent.parent
 
 # arithmatex (generic mode) output: the only HTML shapes this hook rewrites.
 _MATH = re.compile(
@@ -65,7 +67,7 @@ def on_page_markdown(markdown, page, config, files):
 
 def _collect_cheat_sheet(report) -> list[str]:
     """The key identities the pages mark (matcheck.cheatsheet); misplaced markers are build errors."""
-    from markdown.extensions.toc import slugify   # the ids MkDocs gives headings
+    from markdown.extensions.toc import slugify  # the ids MkDocs gives headings
 
     entries, errors = cheatsheet.collect(report.pages, ROOT, slugify)
     _state["cheat_entries"] = entries
@@ -186,7 +188,8 @@ def _wrong_formulas(html_text: str, where: str, errors: list) -> str:
         except TexError as exc:
             errors.append(f"{where}: invalid TeX in wrong formula `{tex}`: {exc}")
             return m.group(0)
-        return (f'<div class="math display mc-wrong" role="group" aria-label="wrong formula" data-tex="{html.escape(tex)}">'
+        return (f'<div class="math display mc-wrong" role="group" aria-label="wrong formula" '
+                f'data-tex="{html.escape(tex)}">'
                 f'<span class="mc-mark mc-cross" aria-hidden="true">✗ wrong</span>{mathml}</div>')
     def quoted(m):
         tex = wrong_formula_tex(m.group(1))

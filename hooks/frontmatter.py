@@ -15,7 +15,6 @@ import html
 import json
 import os
 import re
-import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError

@@ -15,17 +15,27 @@
     Jupyter theme fails axe's colour-contrast and scrollable-region-focusable checks);
 - on_config: unsets MPLBACKEND, so the executing kernels draw inline plots whatever the caller's
   environment says.
+- on_pre_page, notebook pages only, after mkdocs-jupyter's: the page is rendered from the notebook
+  as executed by buildrun.notebooks (every cell bounded by buildrun.CELL_TIMEOUT, no network, an
+  error names file, cell and line), and the rendered page is cached in .cache/notebooks/ by the
+  hash of the notebook's bytes, the plugin options and the versions that shape the output, so an
+  unchanged notebook is not executed again (mkdocs-jupyter itself runs with `execute: false`).
 """
 from __future__ import annotations
 
 import html
 import os
 import re
+import sys
+from importlib import metadata
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
+
+from buildrun import CELL_TIMEOUT
+from buildrun.cache import JsonCache, cache_root, content_key
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
@@ -117,7 +127,85 @@ def on_config(config):
     if jupyter is None or not jupyter.config.get("include_source"):
         raise PluginError("mkdocs.yml: hooks/notebooks.py needs the mkdocs-jupyter plugin with "
                           "`include_source: true` (the download link points to the copied source)")
+    if jupyter.config.get("execute") or jupyter.config.get("cache"):
+        raise PluginError("mkdocs.yml: set `execute: false` and `cache: false` for mkdocs-jupyter: "
+                          "hooks/notebooks.py executes the notebooks itself (with a timeout, offline) "
+                          "and caches them by content")
     return config
+
+
+# mkdocs-jupyter 0.26 appends the repr of a Python list inside a <style> to a page converted from
+# an .ipynb file; the executed notebook reaches it as one (tests/test_notebooks.py checks).
+_LIST_STYLE = re.compile(r"\s*<style>\s*\[.*\]\s*</style>\s*$", re.S)
+_RENDER_OPTIONS = ("theme", "kernel_name", "show_input", "no_input", "no_prompt", "remove_tag_config",
+                   "highlight_extra_classes", "include_requirejs", "custom_mathjax_url", "toc_depth",
+                   "ignore_h1_titles")
+_VERSIONED = ("mkdocs-jupyter", "nbconvert", "nbclient", "ipykernel", "jupytext", "matplotlib", "numpy")
+
+
+def _versions() -> str:
+    return " ".join(f"{d}=={metadata.version(d)}" for d in _VERSIONED) + " " + sys.version
+
+
+def render_notebook(path: Path, shown: str, options: dict) -> dict:
+    """{"content", "toc_tokens", "title"} of a notebook page: executed (bounded, offline) and
+    rendered by mkdocs-jupyter, or taken from the cache when nothing that shapes it changed."""
+    import tempfile
+
+    import nbformat
+    from mkdocs_jupyter import convert
+    from mkdocs_jupyter.plugin import _get_nb_toc_tokens
+
+    from buildrun.notebooks import NotebookError, execute
+
+    cache = JsonCache(cache_root(ROOT) / "notebooks")
+    key = content_key(path.read_bytes(), f"cell timeout {CELL_TIMEOUT}", _versions(),
+                      repr(sorted((k, repr(options.get(k))) for k in _RENDER_OPTIONS)))
+    cached = cache.get(key)
+    if cached is not None:
+        return cached
+    try:
+        executed = execute(path, shown, timeout=CELL_TIMEOUT, kernel_name=options.get("kernel_name") or "python3")
+    except NotebookError as exc:
+        raise PluginError(str(exc)) from None
+    with tempfile.TemporaryDirectory(prefix="notebook-page-") as tmp:
+        ipynb = Path(tmp) / (path.stem + ".ipynb")
+        nbformat.write(executed, str(ipynb))
+        content = convert.nb2html(
+            str(ipynb), execute=False, kernel_name=options.get("kernel_name", ""),
+            theme=options.get("theme", ""), allow_errors=False,
+            show_input=options.get("show_input", True), no_input=options.get("no_input", False),
+            no_prompt=options.get("no_prompt", False), remove_tag_config=options.get("remove_tag_config", {}),
+            highlight_extra_classes=options.get("highlight_extra_classes", ""),
+            include_requirejs=options.get("include_requirejs", False),
+            custom_mathjax_url=options.get("custom_mathjax_url", ""))
+    content = _LIST_STYLE.sub("\n", content)
+    toc_tokens, title = _get_nb_toc_tokens(str(path), options.get("toc_depth", 6))
+    page = {"content": content, "toc_tokens": toc_tokens,
+            "title": None if options.get("ignore_h1_titles") else title}
+    cache.put(key, page)
+    return page
+
+
+@event_priority(-50)  # after mkdocs-jupyter's on_pre_page, whose render this replaces
+def on_pre_page(page, config, files):
+    if not page.file.src_uri.startswith(PREFIX):
+        return page
+    from mkdocs.structure.toc import get_toc
+
+    options = dict(config.plugins["mkdocs-jupyter"].config)
+    path = Path(page.file.abs_src_path)
+    shown = PREFIX + path.name
+
+    def render(self, config, files):
+        rendered = render_notebook(path, shown, options)
+        self.content = rendered["content"]
+        self.toc = get_toc(rendered["toc_tokens"])
+        if rendered["title"] is not None:
+            self.title = rendered["title"]
+
+    page.render = render.__get__(page, type(page))
+    return page
 
 
 def _alt_texts(content: str, where: str) -> str:

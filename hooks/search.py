@@ -16,7 +16,6 @@ from __future__ import annotations
 import html
 import json
 import re
-import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError

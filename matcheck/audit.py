@@ -13,10 +13,10 @@ from pathlib import Path
 import yaml
 
 from .check import check_formula
+from .counterexample import explain, reword
 from .declare import parse_declarations
 from .evaluate import Scope
 from .extract import extract
-from .counterexample import explain, reword
 from .page import quoted_tex_placeholder, split_front_matter, wrong_formula_placeholder
 from .parse import FormulaSyntaxError, parse
 from .tree import Formula

@@ -15,9 +15,9 @@ the section it comes from. Kept free of MkDocs: the hook passes titles, order an
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable
 
 from .page import PageReport
 

@@ -5,9 +5,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from .check import DRAWS, Verdict, check_tex, content_seed, reproduce_command
+from .counterexample import explain
 from .declare import DeclarationError, describe, parse_declarations
 from .evaluate import Scope
-from .counterexample import explain
 from .extract import _fence as fence_mark
 from .extract import extract, normalize
 from .parse import FormulaSyntaxError, parse

@@ -9,8 +9,8 @@ from pathlib import Path
 from lark import Lark, Token, Transformer, v_args
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
-from .multiline import AlignedError, join_lines
 from .functions import COMMANDS, WORDS, grammar_terminal
+from .multiline import AlignedError, join_lines
 from .tree import (
     Add,
     BigOp,

@@ -20,10 +20,33 @@ from __future__ import annotations
 
 import itertools
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
-from .tree import (Add, Apply, Delta, Deriv, DimSize, Div, DOp, Formula, Func, Hessian, HOp, Identity,
-                   Indexed, Inv, Mul, Node, Notation, Num, Ones, Pow, Sym, T, children)
+from .tree import (
+    Add,
+    Apply,
+    Delta,
+    Deriv,
+    DimSize,
+    Div,
+    DOp,
+    Formula,
+    Func,
+    Hessian,
+    HOp,
+    Identity,
+    Indexed,
+    Inv,
+    Mul,
+    Node,
+    Notation,
+    Num,
+    Ones,
+    Pow,
+    Sym,
+    T,
+    children,
+)
 
 MAX_VARIANTS = 2      # spellings kept per subexpression (they multiply up the tree)
 MIN_KEY = 3           # shorter keys (`x`, `ab`) match too much to help

@@ -103,21 +103,53 @@ def parse_front_matter(text: str, path: str) -> dict:
     return data
 
 
-def _string_list(data: dict, key: str, path: str, problems: list[str], hint: str) -> list[str]:
+def front_matter_lines(text: str) -> dict[str, int]:
+    """The file line of each top-level key of a page's front matter (for messages)."""
+    text = text.lstrip("\ufeff").replace("\r\n", "\n")
+    match = _FRONT_MATTER.match(text)
+    lines = {}
+    if match:
+        for number, line in enumerate(match.group(1).split("\n"), 2):
+            key = re.match(r"([A-Za-z_][\w-]*)\s*:", line)
+            if key:
+                lines.setdefault(key.group(1), number)
+    return lines
+
+
+def _kind(value) -> str:
+    if isinstance(value, list):
+        return "list"
+    if isinstance(value, dict):
+        return "mapping (`key: value` lines)"
+    if isinstance(value, bool):
+        return "true/false value"
+    if isinstance(value, (int, float)):
+        return "number"
+    return type(value).__name__
+
+
+def _at(path: str, lines: dict | None, key: str) -> str:
+    return f"{path}:{lines[key]}" if lines and key in lines else path
+
+
+def _string_list(data: dict, key: str, path: str, problems: list[str], hint: str,
+                 lines: dict | None = None) -> list[str]:
+    where = _at(path, lines, key)
     if key not in data or data[key] is None:
-        problems.append(f"{path}: missing `{key}`: add `{key}:` with a list of {hint}")
+        problems.append(f"{where}: missing `{key}`: add `{key}:` with a list of {hint}")
         return []
     value = data[key]
     if isinstance(value, str):
-        problems.append(f"{path}: `{key}` must be a YAML list, e.g. `{key}: [{value}]`, not a string")
+        problems.append(f"{where}: `{key}` must be a YAML list, e.g. `{key}: [{value}]`, not a string")
         return []
     if not isinstance(value, list) or not value:
-        problems.append(f"{path}: `{key}` must be a non-empty YAML list of {hint}")
+        problems.append(f"{where}: `{key}` must be a non-empty YAML list of {hint}"
+                        + (f", not a {_kind(value)}" if not isinstance(value, list) else ""))
         return []
     out = []
     for item in value:
         if not isinstance(item, str) or not item.strip():
-            problems.append(f"{path}: `{key}` has an entry {item!r} that is not a non-empty string: "
+            problems.append(f"{where}: `{key}` has an entry {item!r} that is not a non-empty string: "
                             "quote it or remove it")
             continue
         out.append(item.strip())
@@ -149,18 +181,36 @@ def _section_aliases(data: dict, path: str, problems: list[str]) -> list[tuple[s
     return out
 
 
-def check_page(data: dict, path: str, vocabulary: Iterable[str]) -> tuple[PageMeta, list[str]]:
-    """Validate one page's front matter (not cross-page rules); return its PageMeta and problems."""
+def _text_field(data: dict, key: str, path: str, lines: dict | None, problems: list[str]) -> bool:
+    """Report a present `key` whose value is not one line of text; True if it is not."""
+    value = data.get(key)
+    if value is None or isinstance(value, str):
+        return False
+    example = f"{key}: \"{value}\"" if isinstance(value, (int, float, bool)) else f"{key}: <one line of text>"
+    problems.append(f"{_at(path, lines, key)}: `{key}` must be one line of text, not a {_kind(value)}: "
+                    f"write `{example}`")
+    return True
+
+
+def check_page(data: dict, path: str, vocabulary: Iterable[str],
+               lines: dict | None = None) -> tuple[PageMeta, list[str]]:
+    """Validate one page's front matter (not cross-page rules); return its PageMeta and problems.
+    `lines` (front_matter_lines) puts the line of the key in each message about it."""
     vocabulary = frozenset(vocabulary)
     problems: list[str] = []
 
     title = data.get("title")
-    if not isinstance(title, str) or not title.strip():
-        problems.append(f"{path}: missing `title`: add `title: <the page title>` to the front matter")
+    if _text_field(data, "title", path, lines, problems):
+        title = ""
+    elif not isinstance(title, str) or not title.strip():
+        problems.append(f"{_at(path, lines, 'title')}: missing `title`: add `title: <the page title>` "
+                        "to the front matter")
         title = ""
 
     summary = data.get("summary")
-    if not isinstance(summary, str) or not summary.strip():
+    if _text_field(data, "summary", path, lines, problems):
+        summary = ""
+    elif not isinstance(summary, str) or not summary.strip():
         problems.append(
             f"{path}: missing `summary`: add `summary: <one sentence saying what the page gives the "
             "reader>`; it is also the page's meta description")
@@ -175,7 +225,7 @@ def check_page(data: dict, path: str, vocabulary: Iterable[str]) -> tuple[PageMe
         if not summary.endswith((".", "?", "!")):
             problems.append(f"{path}: `summary` must be a sentence: end it with a full stop")
 
-    tags = _string_list(data, "tags", path, problems, "tags from `tags_allowed` in mkdocs.yml")
+    tags = _string_list(data, "tags", path, problems, "tags from `tags_allowed` in mkdocs.yml", lines)
     seen_tags: set[str] = set()
     for tag in tags:
         if tag in seen_tags:
@@ -186,7 +236,7 @@ def check_page(data: dict, path: str, vocabulary: Iterable[str]) -> tuple[PageMe
                 f"{path}: unknown tag `{tag}` in `tags`: use one of {', '.join(sorted(vocabulary))}, "
                 "or add it to `tags_allowed` of the tags plugin in mkdocs.yml")
 
-    aliases = _string_list(data, "aliases", path, problems, "names readers may search for")
+    aliases = _string_list(data, "aliases", path, problems, "names readers may search for", lines)
     sections = _section_aliases(data, path, problems)
     seen_aliases: dict[str, str] = {}
     for alias in aliases + [a for _, names in sections for a in names]:
@@ -227,7 +277,7 @@ def check_pages(sources: Iterable[tuple[str, str]], vocabulary: Iterable[str]) -
         except FrontMatterError as exc:
             problems.extend(exc.problems)
             continue
-        meta, page_problems = check_page(data, path, vocabulary)
+        meta, page_problems = check_page(data, path, vocabulary, front_matter_lines(text))
         problems.extend(page_problems)
         metas.append(meta)
         for alias, _anchor in dict.fromkeys(meta.all_aliases()):
@@ -248,8 +298,9 @@ def load_page(path: Path | str, vocabulary: Iterable[str], display: str | None =
     """Load and validate one page's front matter (no cross-page rules)."""
     path = Path(path)
     shown = display or path.as_posix()
-    data = parse_front_matter(path.read_text(encoding="utf-8-sig"), shown)
-    meta, problems = check_page(data, shown, vocabulary)
+    text = path.read_text(encoding="utf-8-sig")
+    data = parse_front_matter(text, shown)
+    meta, problems = check_page(data, shown, vocabulary, front_matter_lines(text))
     if problems:
         raise FrontMatterError(problems)
     return meta

@@ -7,8 +7,6 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-
 from sitemeta import (
     FrontMatterError,
     check_pages,
@@ -18,6 +16,9 @@ from sitemeta import (
     parse_front_matter,
     validate_directory,
 )
+
+ROOT = Path(__file__).resolve().parent.parent
+
 
 DOCS = ROOT / "docs"
 VOCABULARY = load_vocabulary(ROOT / "mkdocs.yml")
@@ -154,7 +155,7 @@ def test_no_front_matter_at_all(tmp_path):
 
 def test_tags_must_be_a_list(tmp_path):
     msg = problems_of(tmp_path, {"str.md": GOOD.replace("tags: [calculus]", "tags: calculus")})
-    assert "docs/str.md: `tags` must be a YAML list" in msg
+    assert "docs/str.md:4: `tags` must be a YAML list" in msg  # with the line of the key
 
 
 def test_alias_with_search_query_syntax_is_rejected(tmp_path):

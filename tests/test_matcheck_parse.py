@@ -3,7 +3,7 @@ with a column and a reason."""
 import pytest
 
 from matcheck.parse import FormulaSyntaxError, parse
-from matcheck.tree import Deriv, Func, Identity, Indexed, Inv, Mul, Num, Pow, Sym, T
+from matcheck.tree import Deriv, Func, Identity, Inv, Mul, Num, Pow, Sym, T
 
 
 def side(tex, k=0):

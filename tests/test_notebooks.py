@@ -5,7 +5,8 @@
 - The strict build renders each one as a page (executed by mkdocs-jupyter): at least one embedded
   PNG plot with its caption as alt text, cell outputs present, a download link to the source (copied
   next to the page, identical), no raw TeX, and nothing loaded from another host.
-- With the site's mkdocs-jupyter options, a notebook whose cell raises fails the build.
+- hooks/notebooks.py executes the notebooks (mkdocs-jupyter only renders): a notebook whose cell
+  raises fails its render naming file, cell and line (tests/test_bad_input.py: through the build).
 - hooks/notebooks.py on synthetic nbconvert HTML: CDN scripts removed, captions become alt text,
   a plot without a caption, TeX in a markdown cell and a leftover remote resource fail the build.
 """
@@ -155,26 +156,39 @@ def _jupyter_options() -> dict:
     pytest.fail("mkdocs.yml: no mkdocs-jupyter plugin")
 
 
-def test_site_options_execute_and_fail_on_errors():
+def test_site_options_leave_execution_to_the_hook():
+    # hooks/notebooks.py executes the notebooks (bounded, offline, cached); mkdocs-jupyter renders.
     options = _jupyter_options()
-    assert options.get("execute") is True and options.get("allow_errors") is False
+    assert options.get("execute") is False and options.get("cache") is False
+    assert options.get("allow_errors") is False
     assert options.get("include_source") is True and options.get("include_requirejs", False) is False
 
 
-def test_a_failing_notebook_fails_the_build(tmp_path):
-    """A throwaway project with the site's mkdocs-jupyter options and one notebook that raises."""
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "index.md").write_text("# Home\n")
-    (docs / "broken.py").write_text(
-        "# %% [markdown]\n# # Broken\n\n# %%\nprint('before')\n\n# %%\nraise RuntimeError('cell error')\n")
-    config = {"site_name": "t", "strict": True, "nav": ["index.md", "broken.py"],
-              "plugins": [{"mkdocs-jupyter": {**_jupyter_options(), "cache": False}}]}
-    (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(config))
-    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--site-dir", str(tmp_path / "site")],
-                          cwd=tmp_path, env=_env(), capture_output=True, text=True, timeout=300)
-    assert proc.returncode != 0, "a notebook cell raised, yet the build passed"
-    assert "cell error" in proc.stdout + proc.stderr
+def test_the_hook_refuses_mkdocs_jupyter_executing_itself():
+    plugin = SimpleNamespace(config={"include_source": True, "execute": True, "cache": False})
+    config = SimpleNamespace(plugins={"mkdocs-jupyter": plugin})
+    with pytest.raises(PluginError, match="execute: false"):
+        _hook().on_config(config)
+
+
+def test_a_failing_notebook_fails_its_render(tmp_path, monkeypatch):
+    """The hook's render of a notebook whose cell raises is a PluginError naming file, cell, line."""
+    monkeypatch.setenv("MATCALC_CACHE_DIR", str(tmp_path / "cache"))
+    broken = tmp_path / "broken.py"
+    broken.write_text("# %% [markdown]\n# # Broken\n\n# %%\nprint('before')\n\n# %%\nx = 1\n"
+                      "raise RuntimeError('cell error')\n")
+    with pytest.raises(PluginError) as err:
+        _hook().render_notebook(broken, "notebooks/broken.py", _jupyter_options())
+    message = str(err.value)
+    assert message.startswith("notebooks/broken.py:9: cell 3 (code cell 2) raised RuntimeError: cell error")
+    assert "\x1b[" not in message and len(message.splitlines()) <= 4, message
+    assert not (tmp_path / "cache").exists() or not list((tmp_path / "cache").rglob("*.json"))
+
+
+def test_notebook_pages_carry_no_stray_style_list(site):
+    # mkdocs-jupyter appends `<style>['...']</style>` to pages converted from .ipynb: removed.
+    for path in NOTEBOOKS:
+        assert not re.search(r"<style>\s*\['", _page(site, path)), path.name
 
 
 # --- hooks/notebooks.py on synthetic pages ----------------------------------------------------------
@@ -241,9 +255,12 @@ def test_hook_leaves_other_pages_alone():
 
 
 def test_unused_jupyterlab_css_is_dropped_and_the_rest_kept():
-    import sys
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
-    from notebooks import prune_stylesheets
+    import importlib.util
+    spec = importlib.util.spec_from_file_location(
+        "notebooks_hook", Path(__file__).resolve().parent.parent / "hooks" / "notebooks.py")
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    prune_stylesheets = hook.prune_stylesheets
 
     sheet = (".jp-Cell{color:var(--jp-a)}.jp-Unused{color:red}.jp-Cell:not(.jp-Absent) p{margin:0}"
              ".jupyter-wrapper{--jp-a:var(--jp-b);--jp-b:blue;--jp-c:green}"

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import material
 import pytest
-
 import search_worker
 from search_worker import visible
+
 from sitemeta import load_vocabulary, validate_directory
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,11 +1,10 @@
 """matcheck.searchtext: the plain keys a formula is found by, and the search box reading a typed
 formula into the same keys (the worker's canonicalFormula/searchKey/patternKey, run in Node)."""
 import pytest
+import search_worker
 
 from matcheck.parse import parse
 from matcheck.searchtext import formula_keys, pattern_key, search_key, spellings
-
-import search_worker
 
 # (what a reader types, a formula of the site it must find: TeX as on the page)
 TYPED = [

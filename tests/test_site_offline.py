@@ -6,16 +6,16 @@ import json
 import re
 import shutil
 import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
+from sitemeta import FrontMatterError, load_vocabulary, validate_directory
+
 ROOT = Path(__file__).resolve().parent.parent
 
-from sitemeta import FrontMatterError, load_vocabulary, validate_directory
 
 try:
     METAS = validate_directory(ROOT / "docs", load_vocabulary(ROOT / "mkdocs.yml"), ROOT)

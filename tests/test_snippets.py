@@ -18,9 +18,7 @@ from __future__ import annotations
 import ast
 import os
 import re
-import subprocess
 import sys
-import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,11 +26,14 @@ from pathlib import Path
 import pytest
 import yaml
 
+from buildrun import SNIPPET_TIMEOUT
+from buildrun.snippets import run_snippet as _run_snippet
+
 ROOT = Path(__file__).resolve().parent.parent
 SNIPPETS_DIR = ROOT / "snippets"
 DOCS = ROOT / "docs"
 SNIPPETS = sorted(SNIPPETS_DIR.rglob("*.py"))
-TIMEOUT = 60  # seconds per snippet; they take about one
+TIMEOUT = SNIPPET_TIMEOUT  # seconds per snippet (30); they take about one
 
 
 def rel(path: Path, root: Path = ROOT) -> str:
@@ -40,38 +41,15 @@ def rel(path: Path, root: Path = ROOT) -> str:
 
 
 # --- the runner ----------------------------------------------------------------------------------
+# The build's own runner (buildrun.snippets): a fresh `python -I`, an empty working directory, no
+# network, TIMEOUT seconds. Here without its cache: pytest runs every snippet every time.
 
-@dataclass
-class Run:
-    ok: bool
-    report: str  # names the file; the snippet's output on failure
-
-
-def run_snippet(path: Path, timeout: float = TIMEOUT) -> Run:
-    """Run one snippet as a reader would: a fresh interpreter, isolated mode (no PYTHONPATH, no
-    user site, not even the script's own directory on sys.path), an empty working directory."""
-    name = str(path)
-    with tempfile.TemporaryDirectory() as cwd:
-        try:
-            proc = subprocess.run([sys.executable, "-I", str(path)], cwd=cwd, capture_output=True,
-                                  text=True, timeout=timeout)
-        except subprocess.TimeoutExpired as exc:
-            out = exc.stdout.decode() if isinstance(exc.stdout, bytes) else (exc.stdout or "")
-            return Run(False, f"{name}: still running after {timeout} s (killed)\n{out}")
-    output = proc.stdout + proc.stderr
-    if proc.returncode != 0:
-        return Run(False, f"{name}: exit code {proc.returncode}\n{output}")
-    lines = [line for line in proc.stdout.splitlines() if line.strip()]
-    failed = [line for line in lines if "FAIL" in line]
-    if failed:
-        return Run(False, f"{name}: exit code 0 but a check printed FAIL\n{output}")
-    if not lines or not all(" ok" in line for line in lines):
-        return Run(False, f"{name}: every printed line must be a passing check ('... ok ...')\n{output}")
-    return Run(True, f"{name}: {len(lines)} checks ok")
+def run_snippet(path: Path, timeout: float = TIMEOUT):
+    return _run_snippet(path, timeout, root=ROOT)
 
 
 @pytest.fixture(scope="module")
-def runs() -> dict[Path, Run]:
+def runs() -> dict:
     """All snippets, run in parallel (each in its own process) once per test session."""
     with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2)) as pool:
         return dict(zip(SNIPPETS, pool.map(run_snippet, SNIPPETS)))
@@ -95,7 +73,10 @@ def test_there_are_snippets():
     ("print('x = y   FAIL   max rel err 1.0e+00')\n", "printed FAIL"),
     ("print('hello')\n", "passing check"),
     ("", "passing check"),
-], ids=["raises", "hangs", "exit-3", "prints-FAIL", "no-check-line", "empty"])
+    ("import socket\nsocket.create_connection(('example.com', 80))\n", "NetworkBlocked"),
+    ("import socket\ns = socket.socket()\ntry:\n    s.connect(('93.184.216.34', 80))\nexcept OSError:\n"
+     "    print('offline, fine   ok')\n", "NetworkBlocked"),
+], ids=["raises", "hangs", "exit-3", "prints-FAIL", "no-check-line", "empty", "network", "network-caught-as-OSError"])
 def test_runner_reports_failures(tmp_path, body, why):
     bad = tmp_path / "bad_snippet.py"
     bad.write_text(body)

@@ -11,12 +11,10 @@ MATCALC_REQUIRE_BROWSER=1 (set by .ci/run) a missing browser is a failure instea
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
-import pytest
-
 import harness
+import pytest
 
 BROWSER_DIR = Path(__file__).resolve().parent
 

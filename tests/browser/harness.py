@@ -3,8 +3,8 @@ that visits pages in Chromium, Material's search as a reader types into it, axe-
 from __future__ import annotations
 
 import functools
-import json
 import http.server
+import json
 import os
 import re
 import shutil
@@ -372,7 +372,7 @@ def _axe_options(rules: list[str] | None) -> dict:
 
 
 def _axe_script() -> str:
-    from axe_playwright_python.base import AXE_SCRIPT   # axe-core, as axe-playwright-python ships it
+    from axe_playwright_python.base import AXE_SCRIPT  # axe-core, as axe-playwright-python ships it
 
     return AXE_SCRIPT
 

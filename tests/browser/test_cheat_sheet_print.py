@@ -1,12 +1,14 @@
 """The cheat sheet printed in Chromium (page.pdf): at most four A4 pages, every formula typeset."""
-import sys
+import importlib.util
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "scripts"))
-import print_cheat_sheet  # noqa: E402
+from matcheck.cheatsheet import MARKER
 
-from matcheck.cheatsheet import MARKER  # noqa: E402
+ROOT = Path(__file__).resolve().parents[2]
+_spec = importlib.util.spec_from_file_location("print_cheat_sheet", ROOT / "scripts" / "print_cheat_sheet.py")
+print_cheat_sheet = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(print_cheat_sheet)
+
 
 
 def test_cheat_sheet_prints_on_at_most_four_a4_pages_with_every_formula_typeset(browser, site):

@@ -8,9 +8,18 @@ from __future__ import annotations
 import re
 
 import pytest
-
-from harness import (ARTIFACTS, COLOUR_RULES, COPY_BUTTON, DARK_SCHEME_JS, axe_violations,
-                     copy_readme_screenshot, describe_axe, search, source_pages, wait_for_results)
+from harness import (
+    ARTIFACTS,
+    COLOUR_RULES,
+    COPY_BUTTON,
+    DARK_SCHEME_JS,
+    axe_violations,
+    copy_readme_screenshot,
+    describe_axe,
+    search,
+    source_pages,
+    wait_for_results,
+)
 
 SCHEME_JS = "document.body.getAttribute('data-md-color-scheme')"
 
