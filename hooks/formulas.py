@@ -22,6 +22,8 @@ from matcheck.declare import describe
 from matcheck.extract import normalize
 from matcheck.render import TexError, to_mathml
 from matcheck.site import SiteReport, check_site
+from sitemeta.cookbook import (TABLE_MARK, audit, crossref_markdown, load_equations, printed_verifies,
+                               render_markers, site_markers)
 
 # arithmatex (generic mode) output: the only HTML shapes this hook rewrites.
 _MATH = re.compile(
@@ -40,7 +42,7 @@ def on_files(files, config):
                    if f.src_uri.endswith(".md") or (f.src_uri.endswith(".py") and f.src_uri.startswith("notebooks/")))
     report = check_site(pages, ROOT, docs)
     _state["report"] = report
-    errors = report.error_lines()
+    errors = report.error_lines() + _cookbook_numbers(report)
     if errors:
         raise PluginError(
             f"{len(errors)} formula problem(s); the site never shows a wrong or unchecked formula:\n"
@@ -53,7 +55,7 @@ def on_page_markdown(markdown, page, config, files):
     page_report = report.page_for(page.file.abs_src_path)
     if page_report is None:
         return markdown
-    return report.page_markdown(page_report)
+    return _cookbook_markdown(report.page_markdown(page_report))
 
 
 def on_page_content(html_text, page, config, files):
@@ -144,6 +146,24 @@ def _mark(result) -> str:
     if result.status == "definition":
         return "Definition: not a claim to verify"
     return ""
+
+
+def _cookbook_numbers(report: SiteReport) -> list[str]:
+    """The Matrix Cookbook's equation numbers (sitemeta.cookbook): markers on verified formulas
+    only, and the two-way audit against source/cookbook-equations.yml, errata included."""
+    markers, errors = site_markers(report)
+    equations = load_equations(ROOT / "source" / "cookbook-equations.yml")
+    errors += audit(equations, markers, check_printed=printed_verifies)
+    _state["cookbook"] = (equations, markers)
+    return errors
+
+
+def _cookbook_markdown(markdown: str) -> str:
+    equations, markers = _state["cookbook"]
+    markdown = render_markers(markdown)
+    if TABLE_MARK in markdown:
+        markdown = markdown.replace(TABLE_MARK, crossref_markdown(equations, markers))
+    return markdown
 
 
 def on_post_build(config):
