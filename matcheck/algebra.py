@@ -11,7 +11,8 @@ Every value is a 2-D array (a scalar is 1 x 1). The outermost derivative's tange
 directions at once, stacked on a leading axis (shape (k, rows, cols)), so a gradient with respect
 to an n x m matrix is one evaluation, not n m; every primitive works on the last two axes and
 broadcasts over the leading one. Nested derivatives take one direction at a time (a tangent of
-the value's own shape), so their arrays never need a second batch axis. Complex arrays pass through unchanged (transposes never
+the value's own shape), so their arrays never need a second batch axis. Complex arrays pass
+through unchanged (transposes never
 conjugate), which is what the complex-step alternative in evaluate.py relies on.
 
 A primitive with no rule for a dual (the spectral norm's singular vectors of a dual matrix)
@@ -243,6 +244,11 @@ def diag(a):
 
 
 @_linear
+def column(a, j):
+    return a[..., :, j:j + 1]
+
+
+@_linear
 def entry(a, i, j):
     return a[..., i:i + 1, j:j + 1]
 
@@ -337,6 +343,84 @@ def det(a):
         return Dual(dv, None, a.tag)
     # Jacobi's formula; the draws of anything whose determinant is differentiated are invertible.
     return Dual(dv, mul(dv, trace(matmul(inv(a.v), a.d))), a.tag)
+
+
+def pinv(a):
+    """The Moore-Penrose pseudo-inverse; the rule holds where the rank is constant (every draw is
+    full rank, or rank deficient by construction for all values of its variable)."""
+    if not isinstance(a, Dual):
+        # Singular values below 1e-10 of the largest are rounding of an exact zero (the draws are
+        # full rank or exactly rank deficient, like lambda_i I - A).
+        return np.linalg.pinv(a, rcond=1e-10)
+    p = pinv(a.v)
+    if a.d is None:
+        return Dual(p, None, a.tag)
+    rows, cols = primal(a.v).shape
+    da, dat, pt = a.d, transpose(a.d), transpose(p)
+    d = add(add(neg(matmul(matmul(p, da), p)),
+                matmul(matmul(matmul(p, pt), dat), sub(np.eye(rows), matmul(a.v, p)))),
+            matmul(matmul(sub(np.eye(cols), matmul(p, a.v)), dat), matmul(pt, p)))
+    return Dual(p, d, a.tag)
+
+
+def _eye_like(a):
+    return np.eye(primal(a).shape[-1])
+
+
+def _scaling(a) -> int:
+    """How many halvings bring a's norm under 1/2 (scaling and squaring)."""
+    norm = float(np.abs(real_primal(a)).sum(axis=0).max()) if primal(a).size else 0.0
+    return max(0, int(np.ceil(np.log2(norm))) + 1) if norm > 0.5 else 0
+
+
+def expm(a):
+    """The matrix exponential: Taylor series of a / 2^s to 18 terms, squared s times. Written with
+    the primitives, so duals differentiate the algorithm exactly (its Frechet derivative to the
+    same precision)."""
+    s = _scaling(a)
+    x = mul(a, 2.0 ** -s)
+    term, out = _eye_like(a), _eye_like(a)
+    for k in range(1, 19):
+        term = div(matmul(term, x), float(k))
+        out = add(out, term)
+    for _ in range(s):
+        out = matmul(out, out)
+    return out
+
+
+def sincosm(a):
+    """(sin A, cos A) of a square matrix: Taylor series of A / 2^s, then the double-angle formulas
+    sin 2X = 2 sin X cos X, cos 2X = 2 cos^2 X - I (sin X and cos X commute)."""
+    s = _scaling(a)
+    x = mul(a, 2.0 ** -s)
+    eye = _eye_like(a)
+    sin_x, cos_x, term = x, eye, x
+    for k in range(1, 10):
+        term = div(matmul(term, x), float(2 * k))          # x^(2k) / (2k)!
+        cos_x = add(cos_x, term) if k % 2 == 0 else sub(cos_x, term)
+        term = div(matmul(term, x), float(2 * k + 1))      # x^(2k+1) / (2k+1)!
+        sin_x = add(sin_x, term) if k % 2 == 0 else sub(sin_x, term)
+    for _ in range(s):
+        sin_x, cos_x = mul(matmul(sin_x, cos_x), 2.0), sub(mul(matmul(cos_x, cos_x), 2.0), eye)
+    return sin_x, cos_x
+
+
+def eigh(a):
+    """Eigenvalues (ascending, a column) and unit eigenvectors (columns) of a symmetric matrix with
+    simple eigenvalues; each eigenvector's sign makes its largest entry positive. Exact rules:
+    dl_i = v_i^T dA v_i, dV = V (G o (V^T dA V)) with G_ji = 1 / (l_i - l_j) off the diagonal."""
+    if not isinstance(a, Dual):
+        w, v = np.linalg.eigh(a)
+        signs = np.sign(v[np.argmax(np.abs(v), axis=0), np.arange(v.shape[1])])
+        return w.reshape(-1, 1), v * signs
+    w, v = eigh(a.v)
+    if a.d is None:
+        return Dual(w, None, a.tag), Dual(v, None, a.tag)
+    n = primal(w).shape[0]
+    m = matmul(matmul(transpose(v), a.d), v)
+    gap = sub(transpose(w), w)                         # gap[j, i] = l_i - l_j
+    g = mul(div(1.0, add(gap, np.eye(n))), 1.0 - np.eye(n))
+    return Dual(w, diag(m), a.tag), Dual(v, matmul(v, mul(g, m)), a.tag)
 
 
 def singular_triplet(a):

@@ -268,9 +268,11 @@ def _literal_zero(node) -> bool:
 
 def _define(formula: Formula, tex: str, scope: Scope, seed: int) -> Verdict:
     """`s := expr` binds s for later formulas; other `:=` lines are notation (never evaluated)."""
-    lhs = formula.sides[0]
+    lhs, args = formula.sides[0], None
     if isinstance(lhs, Mul) and len(lhs.factors) == 2 and isinstance(lhs.factors[0], Sym):
-        lhs = lhs.factors[0]  # `L(w) := ...` binds L
+        if isinstance(lhs.factors[1], Sym):
+            args = (key_of(lhs.factors[1]),)
+        lhs = lhs.factors[0]  # `L(w) := ...` binds L, and L(w) later means L
     if formula.rels[0] != ":=" or not isinstance(lhs, Sym):
         return Verdict("definition", tex, "defines notation")
     key = lhs.name if lhs.sub is None else f"{lhs.name}_{lhs.sub}"
@@ -289,6 +291,10 @@ def _define(formula: Formula, tex: str, scope: Scope, seed: int) -> Verdict:
         return Verdict("failed", tex, f"the definition of `{key}`: {probe.message}")
     scope.defs[key] = value
     scope.def_tex[key] = tex
+    if args:
+        scope.def_args[key] = args
+    else:
+        scope.def_args.pop(key, None)
     return Verdict("definition", tex)
 
 

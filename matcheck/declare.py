@@ -35,6 +35,9 @@ shape: "scalar" -> scalar
      | DIM "x" DIM -> matrix
      | "matrix" -> any_matrix
      | "index" -> index
+     | "integer" -> integer
+     | "eigenvalues" "of" NAME -> eigenvalues
+     | "eigenvectors" "of" NAME -> eigenvectors
      | "elementwise" -> elementwise
      | LAYOUT -> layout
 LAYOUT: "numerator layout" | "denominator layout" | "mixed layout"
@@ -106,6 +109,15 @@ class _ToDecls(Transformer):
     def index(self):
         return ("index", ())
 
+    def integer(self):
+        return ("integer", ())
+
+    def eigenvalues(self, name):
+        return ("eigenvalues", (str(name),))
+
+    def eigenvectors(self, name):
+        return ("eigenvectors", (str(name),))
+
     def elementwise(self):
         return ("elementwise", ())
 
@@ -139,6 +151,12 @@ class _ToDecls(Transformer):
                 deps = None
                 if func is not None and func[1] is not None:
                     deps = tuple(symbol_key(n) for n in func[1])
+                if kind in ("eigenvalues", "eigenvectors"):
+                    # the eigenvalues (ascending) or unit eigenvectors (as columns) of a symmetric
+                    # matrix: a function of it
+                    if func is not None or props:
+                        raise DeclarationError(f"`{name}: {kind} of {dims[0]}` takes no properties")
+                    deps, func = (symbol_key(dims[0]),), ("function", [dims[0]])
             except FormulaSyntaxError as exc:
                 raise DeclarationError(f"`{name}` is not a symbol: {exc.reason}") from None
             out.append(Decl(key, name, kind, dims, props, func is not None, deps))
@@ -197,6 +215,14 @@ def describe(decl: Decl) -> str:
         return LAYOUT_TEXT[decl.dims[0]]
     if decl.kind == "index":
         return f"${name}$: an index"
+    if decl.kind == "integer":
+        return f"${name}$: a positive integer (drawn from 1 to 4)"
+    if decl.kind == "eigenvalues":
+        return (f"${name}$: the eigenvalues of ${decl.dims[0]}$, ascending (all distinct); "
+                f"${name}_i$ is the $i$-th")
+    if decl.kind == "eigenvectors":
+        return (f"${name}$: unit eigenvectors of ${decl.dims[0]}$ as columns, in the order of its "
+                f"eigenvalues; ${name}_i$ is the $i$-th column")
     if decl.kind == "scalar":
         space = r"\mathbb{R}"
     elif decl.kind == "vector":
@@ -229,7 +255,11 @@ def format_decl(decl: Decl) -> str:
     if decl.kind == "layout":
         return f"derivatives: {decl.dims[0]} layout"
     shape = {"scalar": "scalar", "vector": " x ".join(decl.dims), "matrix": " x ".join(decl.dims),
-             "any_matrix": "matrix", "index": "index", "elementwise": "elementwise"}[decl.kind]
+             "any_matrix": "matrix", "index": "index", "elementwise": "elementwise",
+             "integer": "integer", "eigenvalues": f"eigenvalues of {decl.dims[0] if decl.dims else ''}",
+             "eigenvectors": f"eigenvectors of {decl.dims[0] if decl.dims else ''}"}[decl.kind]
+    if decl.kind in ("eigenvalues", "eigenvectors"):
+        return f"{decl.tex}: {shape}"
     words = [shape] + sorted(decl.props)
     if decl.function:
         words.append("function" + (" of " + ", ".join(decl.deps) if decl.deps else ""))

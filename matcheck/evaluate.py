@@ -30,15 +30,19 @@ from .shapes import Dim, Shapes, _is_zero  # noqa: F401  (re-exported)
 from .tree import (
     Add,
     Apply,
+    BigOp,
+    Bound,
     Delta,
     Deriv,
     DimSize,
     Div,
+    Entry,
     Func,
     Hessian,
     HOp,
     Identity,
     Indexed,
+    IntPow,
     Inv,
     Mul,
     Node,
@@ -47,7 +51,7 @@ from .tree import (
     Pow,
     Sym,
     T,
-    walk,
+    children,
 )
 
 METHODS = ("dual", "complex", "central")
@@ -101,7 +105,10 @@ class Env:
         else:
             decl = self.scope.decls[key]
             shape = self.shape_of(self.shapes.of_sym(key))
-            if decl.function:
+            if decl.kind in ("eigenvalues", "eigenvectors"):
+                w, v = al.eigh(self.symbol(decl.deps[0]))
+                value = w if decl.kind == "eigenvalues" else v
+            elif decl.function:
                 fmap = self.maps.get(key)
                 if fmap is None:
                     fmap = self.maps[key] = SmoothMap(self.rng, shape, decl)
@@ -256,7 +263,17 @@ def _(node: Deriv, env: Env):
 def _(node: Indexed, env: Env):
     base = env.eval(node.base)
     idx = tuple(env.indices[ch] for ch in node.index)
+    decl = env.scope.decls.get(node.base.name)
+    if len(idx) == 1 and decl is not None and decl.kind == "eigenvectors":
+        return al.column(base, idx[0])
     return al.entry(base, idx[0], 0) if len(idx) == 1 else al.entry(base, idx[0], idx[1])
+
+
+@_ev.register
+def _(node: Entry, env: Env):
+    value = env.eval(node.expr)
+    idx = tuple(env.indices[ch] for ch in node.index)
+    return al.entry(value, idx[0], 0) if len(idx) == 1 else al.entry(value, idx[0], idx[1])
 
 
 @_ev.register
@@ -305,10 +322,13 @@ def _(node: Inv, env: Env):
 
 @_ev.register
 def _(node: Pow, env: Env):
-    m = env.eval(node.arg)
+    return _power(env.eval(node.arg), node.k)
+
+
+def _power(m, k):
     if al.primal(m).shape == (1, 1):
-        return al.power(m, node.k)
-    k = int(node.k)
+        return al.power(m, k)
+    k = int(k)
     if k == 0:
         return np.eye(al.primal(m).shape[0])
     base = al.inv(m) if k < 0 else m
@@ -316,6 +336,44 @@ def _(node: Pow, env: Env):
     for _ in range(abs(k) - 1):
         out = al.matmul(out, base)
     return out
+
+
+def _integer(env: Env, node: Node, what: str) -> int:
+    k = float(np.real(al.primal(env.eval(node)))[0, 0])
+    if abs(k - round(k)) > 1e-9:
+        raise CheckError(f"{what} is {k:g}, not an integer")
+    return int(round(k))
+
+
+@_ev.register
+def _(node: Bound, env: Env):
+    # A sum's index is kept as a 0-based position, like every index: x_r is entry r (from 1).
+    return np.array([[float(env.indices[node.name] + 1)]])
+
+
+@_ev.register
+def _(node: BigOp, env: Env):
+    lo, hi = _integer(env, node.lo, "a lower bound"), _integer(env, node.hi, "an upper bound")
+    if hi - lo > 1000:
+        raise CheckError(f"a {node.op} over {hi - lo + 1} terms: keep ranges small")
+    out = None
+    for value in range(lo, hi + 1):
+        term = env.with_indices({**env.indices, node.index: value - 1}).eval(node.body)
+        if out is None:
+            out = term
+        elif node.op == "sum":
+            out = al.add(out, term)
+        else:
+            out = al.mul(out, term) if al.primal(term).shape == (1, 1) else al.matmul(out, term)
+    if out is None:   # an empty range: the sum is 0, the product the identity
+        shape = env.shape_of(env.shapes.of(node))
+        return np.zeros(shape) if node.op == "sum" else np.eye(shape[0])
+    return out
+
+
+@_ev.register
+def _(node: IntPow, env: Env):
+    return _power(env.eval(node.arg), _integer(env, node.exp, "the exponent"))
 
 
 @_ev.register
@@ -340,11 +398,21 @@ def _(node: Apply, env: Env):
 
 
 def free_indices(nodes) -> list:
+    """The index letters a formula's sides use that no sum or product binds: the formula holds
+    for every value of each, so every combination is checked."""
     found = []
+
+    def visit(node, bound):
+        if isinstance(node, BigOp):
+            bound = bound | {node.index}
+        letters = node.index if isinstance(node, (Indexed, Entry)) else \
+            (node.i, node.j) if isinstance(node, Delta) else ()
+        for ch in letters:
+            if ch not in bound and ch not in found:
+                found.append(ch)
+        for child in children(node):
+            visit(child, bound)
+
     for n in nodes:
-        for sub in walk(n):
-            letters = sub.index if isinstance(sub, Indexed) else (sub.i, sub.j) if isinstance(sub, Delta) else ()
-            for ch in letters:
-                if ch not in found:
-                    found.append(ch)
+        visit(n, frozenset())
     return found

@@ -66,6 +66,48 @@ def _norm_shape(shapes, s):
     return shapes.scalar()
 
 
+def _transposed(shapes, s):
+    return (s[1], s[0])
+
+
+def _square(what):
+    def rule(shapes, s):
+        shapes.unify(s[0], s[1], f"{what} of {shapes.fmt(s)} (needs a square matrix)")
+        return s
+    return rule
+
+
+def _adj(m):
+    # adj(X) = det(X) X^{-1}: every draw of a matrix whose adjugate is taken is invertible.
+    return al.mul(al.det(m), al.inv(m))
+
+
+def _bars_shape(shapes, s):
+    if not shapes.is_scalar(s):
+        if shapes.is_one(s[1]):
+            from .errors import ShapeError
+            raise ShapeError(f"`|.|` of {shapes.fmt(s)}: |A| is the determinant of a square matrix; "
+                             "write \\|x\\| for a vector's norm")
+        shapes.unify(s[0], s[1], f"|A| of {shapes.fmt(s)} (the determinant needs a square matrix)")
+    return shapes.scalar()
+
+
+def _bars(m):
+    if al.primal(m).shape == (1, 1):
+        return al.mul(m, float(np.sign(al.real_primal(m)[0, 0])))  # |c| away from 0
+    return al.det(m)
+
+
+def _epow(m):
+    return al.exp(m) if al.primal(m).shape == (1, 1) else al.expm(m)
+
+
+def _epow_shape(shapes, s):
+    if not shapes.is_scalar(s):
+        shapes.unify(s[0], s[1], f"e to the power {shapes.fmt(s)} (the matrix exponential needs a square matrix)")
+    return s
+
+
 def _scalar(shapes, s):
     return shapes.scalar()
 
@@ -121,6 +163,19 @@ TABLE: dict[str, Function] = {f.name: f for f in [
              search=("log",), group="elementwise", domain="positive"),
     Function("exp", _same, al.exp, r"\exp(@)", commands=("\\exp",), words=("exp",),
              search=("exp",), group="elementwise"),
+    Function("sin", _same, al.sin, r"\sin(@)", commands=("\\sin",), words=("sin",), search=("sin", "sine"),
+             group="elementwise"),
+    Function("cos", _same, al.cos, r"\cos(@)", commands=("\\cos",), words=("cos",), search=("cos", "cosine"),
+             group="elementwise"),
+    # Matrix functions (power series of a square matrix), named apart from the entrywise ones:
+    # e^{X} or expm, sinm, cosm.
+    Function("epow", _epow_shape, _epow, r"e^{@}", search=("exp", "matrix exponential", "expm")),
+    Function("expm", _square("expm"), al.expm, r"\operatorname{expm}(@)", words=("expm",),
+             search=("expm", "matrix exponential"), group="matrix function"),
+    Function("sinm", _square("sinm"), lambda m: al.sincosm(m)[0], r"\operatorname{sinm}(@)", words=("sinm",),
+             search=("sinm", "matrix sine"), group="matrix function"),
+    Function("cosm", _square("cosm"), lambda m: al.sincosm(m)[1], r"\operatorname{cosm}(@)", words=("cosm",),
+             search=("cosm", "matrix cosine"), group="matrix function"),
     Function("sqrt", _same, _sqrt, r"\sqrt{@}", search=("sqrt",), domain="positive"),
     Function("sigmoid", _same, _sigmoid, r"\sigma(@)", words=("sigmoid",), search=("sigmoid",),
              group="elementwise"),
@@ -132,6 +187,10 @@ TABLE: dict[str, Function] = {f.name: f for f in [
              words=("softmax",), search=("softmax",)),
     Function("vec", _vec_shape, al.vec, r"\operatorname{vec}(@)", words=("vec",), search=("vec",)),
     Function("diag", _diag_shape, al.diag, r"\operatorname{diag}(@)", words=("diag",), search=("diag",)),
+    Function("pinv", _transposed, al.pinv, r"(@)^{+}", search=("pseudo-inverse", "pseudoinverse", "pinv"),),
+    Function("adj", _square("adj"), _adj, r"\operatorname{adj}(@)", words=("adj",),
+             search=("adjugate", "adj", "adjoint")),
+    Function("bars", _bars_shape, _bars, r"|@|", search=("det", "determinant", "abs")),
     Function("norm", _norm_shape, _norm, r"\|@\|", search=("norm",), group="norm"),
     Function("fro", _scalar, _norm, r"\|@\|_F", search=("norm", "frobenius"), group="norm"),
     Function("norm2", _scalar, al.norm2, r"\|@\|_2", search=("norm", "spectral"), group="norm"),

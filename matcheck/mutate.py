@@ -23,7 +23,7 @@ from .functions import TABLE
 from .parse import parse
 from .properties import PROPERTIES
 from .resolve import Scope, resolve
-from .tree import Add, Apply, Func, HOp, Inv, Mul, Node, Num, Pow, Sym, T, paths, replace_at
+from .tree import Add, Apply, BigOp, Func, HOp, IntPow, Inv, Mul, Node, Num, Pow, Sym, T, paths, replace_at
 
 # --- operators, by node type ---------------------------------------------------------------------
 
@@ -45,6 +45,14 @@ def _inv(node, parent, scope):
 def _pow(node, parent, scope):
     if node.k != 1:
         yield "change an exponent", Pow(node.arg, node.k + 1)
+
+
+def _intpow(node, parent, scope):
+    yield "change an exponent", IntPow(node.arg, Add(((1, node.exp), (1, Num(1)))))
+
+
+def _bigop(node, parent, scope):
+    yield "change a bound", BigOp(node.op, node.index, node.lo, Add(((1, node.hi), (1, Num(1)))), node.body)
 
 
 def _add(node, parent, scope):
@@ -95,8 +103,8 @@ def _apply(node, parent, scope):
         yield f"{node.fn} for {other}", Apply(other, node.arg)
 
 
-OPERATORS = {T: _t, Sym: _sym, Inv: _inv, Pow: _pow, Add: _add, Num: _num, Mul: _mul, HOp: _hop,
-             Func: _func, Apply: _apply}
+OPERATORS = {T: _t, Sym: _sym, Inv: _inv, Pow: _pow, IntPow: _intpow, BigOp: _bigop, Add: _add, Num: _num,
+             Mul: _mul, HOp: _hop, Func: _func, Apply: _apply}
 
 
 def node_mutants(node: Node, parent, scope: Scope):
@@ -119,10 +127,12 @@ def _property_rule(operator: str, node: Node, scope: Scope):
     return None
 
 
-def _value_rule(side: Node, mutated: Node, tex: str, scope: Scope, seed: int):
-    """The whole side, not the piece alone: a piece out of its formula can take shapes it never has
-    inside it (a lone 1^T is 1 x 1), so only the side in its own shapes decides."""
-    same = verify_sides([side, mutated], tex, scope, seed)
+def _value_rule(sides: list, mutated: Node, tex: str, scope: Scope, seed: int):
+    """The whole side within its formula, not the piece alone: a piece out of its formula can take
+    shapes it never has inside it (a lone 1^T is 1 x 1; the size of an I comes from another side).
+    The sides are equal (the formula verified), so the chain `sides = mutated` holds exactly when
+    the mutated side keeps the value."""
+    same = verify_sides(list(sides) + [mutated], tex, scope, seed)
     return "value: the side keeps its value on fresh draws" if same.ok else None
 
 
@@ -169,7 +179,7 @@ def mutation_test(tex: str, scope: Scope, seed: int = 0) -> MutationReport:
                 made += 1
                 label = f"{operator} (side {k + 1})"
                 mutated = replace_at(side, node, after)
-                rule = _property_rule(operator, node, scope) or _value_rule(side, mutated, tex, scope, seed + 7)
+                rule = _property_rule(operator, node, scope) or _value_rule(sides, mutated, tex, scope, seed + 7)
                 if rule is not None:
                     report.equivalent.append(f"{label}: {rule}")
                     continue

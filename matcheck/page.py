@@ -212,7 +212,7 @@ def _with_later(scope: Scope, later: dict, later_defs: set) -> Scope:
         extra[key] = Decl(key, key, "any_matrix")
     if not extra:
         return scope
-    return Scope({**extra, **scope.decls}, scope.defs, scope.def_tex)
+    return Scope({**extra, **scope.decls}, scope.defs, scope.def_tex, scope.def_args)
 
 
 def check_files(paths, root: Path, base_seed: int = 0, draws: int = DRAWS,

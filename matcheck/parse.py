@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -11,15 +12,18 @@ from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
 from .functions import COMMANDS, WORDS, grammar_terminal
 from .tree import (
     Add,
+    BigOp,
     Delta,
     Deriv,
     Div,
     DOp,
+    Entry,
     Formula,
     Func,
     Hessian,
     HOp,
     Identity,
+    IntPow,
     Inv,
     Mul,
     Node,
@@ -103,19 +107,45 @@ class _ToAst(Transformer):
             raise ValueError("mixed second derivatives are not supported: use the same variable twice")
         return Hessian(expr, var1)
 
+    def deriv2_squared(self, _p1, order, expr, _p2, var, power):
+        if str(order) != "2" or str(power) != "2":
+            raise ValueError("only second derivatives are supported")
+        return Hessian(expr, var)
+
+    def bars(self, _open, expr, _close):
+        return Func("bars", expr)
+
     def sqrt(self, expr):
         return Func("sqrt", expr)
 
     def sym_ones(self, _bold, digit):
+        if str(digit) == "0":
+            return Num(0)   # \mathbf{0}: a zero of whatever shape the formula needs
         if str(digit) != "1":
-            raise ValueError(f"`\\mathbf{{{digit}}}` is not a symbol (only \\mathbf{{1}}, the ones vector)")
+            raise ValueError(f"`\\mathbf{{{digit}}}` is not a symbol (only \\mathbf{{1}}, the ones vector, "
+                             "and \\mathbf{0})")
         return Ones()
 
     def sym_prime(self, base, _prime):
         return Sym(base.name + "'", base.sub)
 
+    def bigop(self, tok, letter, rel, lo, hi):
+        if str(rel) != "=":
+            raise ValueError(f"write the range of a sum as `_{{{letter}=...}}^{{...}}`")
+        return ("bigop", "sum" if str(tok) == "\\sum" else "prod", str(letter), lo, hi)
+
     def product(self, *items):
         factors = [i for i in items if not isinstance(i, Token)]
+        # A sum or product sign applies to everything after it in the product.
+        for k, f in enumerate(factors):
+            if isinstance(f, tuple) and f and f[0] == "bigop":
+                rest = factors[k + 1:]
+                if not rest:
+                    raise ValueError("a sum or product sign with nothing after it")
+                _, op, index, lo, hi = f
+                body = self.product(*rest) if len(rest) > 1 else rest[0]
+                factors = factors[:k] + [BigOp(op, index, lo, hi, body)]
+                break
         # An operator (d/dw, nabla_w) applies to everything after it in the product.
         for k, f in enumerate(factors):
             if isinstance(f, DOp):
@@ -143,20 +173,57 @@ class _ToAst(Transformer):
                 node = T(Inv(node))
             elif kind == "num":
                 node = Inv(node) if value == -1 else Pow(node, value)
+            elif kind == "pinv":
+                node = Func("pinv", node)
+            elif kind == "int":
+                node = IntPow(node, value)
             else:
-                raise ValueError(f"exponent `{value}` is not T, -1 or a number")
+                raise ValueError(f"exponent `{value}` is not T, -1, +, a number or an integer expression")
         return node
 
     def sup(self, value):
         return value
 
     def sup_letter(self, tok):
-        return ("T", None) if str(tok) == "T" else ("letter", str(tok))
+        return ("T", None) if str(tok) == "T" else ("int", Sym(str(tok)))
+
+    def sup_plus(self, tok):
+        if str(tok) != "+":
+            raise ValueError("exponent `-` alone: write -1 for the inverse")
+        return ("pinv", None)
+
+    def sup_dagger(self, _tok):
+        return ("pinv", None)
+
+    def sup_iexpr(self, expr):
+        return ("int", expr)
+
+    def iexpr(self, *items):
+        if len(items) == 2 and not isinstance(items[0], Token) or (
+                len(items) == 2 and items[0].type in ("NUMBER", "DIGIT")):
+            return Mul((Num(int(items[0])), Sym(str(items[1]))))
+        terms, sign = [], 1
+        for it in items:
+            if isinstance(it, Token) and it.type == "SIGN":
+                sign = -1 if str(it) == "-" else 1
+            else:
+                terms.append((sign, it))
+                sign = 1
+        return Add(tuple(terms))
+
+    def iletter(self, tok):
+        return Sym(str(tok))
+
+    def inumber(self, tok):
+        return Num(int(tok))
+
+    def iscaled(self, num, letter):
+        return Mul((Num(int(num)), Sym(str(letter))))
 
     def sup_inv_t(self, sign, letter):
         if str(sign) == "-" and str(letter) == "T":
             return ("invT", None)
-        return ("letter", f"{sign}{letter}")
+        return ("int", Add(((-1 if str(sign) == "-" else 1, Sym(str(letter))),)))
 
     def sup_t(self, _tok):
         return ("T", None)
@@ -189,8 +256,14 @@ class _ToAst(Transformer):
     def var(self, sym):
         return sym
 
+    def entry(self, expr, sub):
+        letters = sub[1]
+        if not letters.isalpha() or len(letters) > 2:
+            raise ValueError(f"entry `(...)_{{{letters}}}`: index it with one or two index letters, e.g. `_{{ij}}`")
+        return Entry(expr, tuple(letters))
+
     def norm(self, _open, expr, _close, sub=None):
-        kind = sub[1] if sub else None
+        kind = re.sub(r"\\(mathrm|text|rm|textrm)\{([^{}]*)\}", r"\2", sub[1]) if sub else None
         names = {None: "norm", "2": "norm2", "F": "fro", "*": "nuclear"}
         if kind not in names:
             raise ValueError(f"norm subscript `{kind}` is not supported (use _2, _F or _*)")
@@ -246,8 +319,8 @@ class _ToAst(Transformer):
         return Sym(f"{deco}{{{inner.name}}}", inner.sub)
 
     def sym_bold(self, _bold, inner):
-        # Bold is typography: \mathbf{w} and w are the same symbol.
-        return Sym("I") if isinstance(inner, Identity) else inner
+        # Bold is typography: \mathbf{w} and w are the same symbol, \mathbf{I} and I the identity.
+        return inner
 
     def sym_word(self, _bold, *letters):
         return Sym("".join(str(t) for t in letters))

@@ -8,16 +8,20 @@ from .functions import TABLE
 from .tree import (
     Add,
     Apply,
+    BigOp,
+    Bound,
     Delta,
     Deriv,
     DimSize,
     Div,
     DOp,
+    Entry,
     Func,
     Hessian,
     HOp,
     Identity,
     Indexed,
+    IntPow,
     Inv,
     Mul,
     Node,
@@ -84,6 +88,11 @@ def _(node: Indexed) -> str:
 
 
 @_tex.register
+def _(node: Entry) -> str:
+    return f"({to_tex(node.expr)})_{{{''.join(node.index)}}}"
+
+
+@_tex.register
 def _(node: Delta) -> str:
     return rf"\delta_{{{node.i}{node.j}}}"
 
@@ -120,6 +129,22 @@ def _(node: Inv) -> str:
 @_tex.register
 def _(node: Pow) -> str:
     return f"{_wrap(node.arg)}^{{{node.k:g}}}"
+
+
+@_tex.register
+def _(node: BigOp) -> str:
+    sign = r"\sum" if node.op == "sum" else r"\prod"
+    return rf"{sign}_{{{node.index}={to_tex(node.lo)}}}^{{{to_tex(node.hi)}}} {_wrap(node.body)}"
+
+
+@_tex.register
+def _(node: Bound) -> str:
+    return node.name
+
+
+@_tex.register
+def _(node: IntPow) -> str:
+    return f"{_wrap(node.arg)}^{{{to_tex(node.exp)}}}"
 
 
 @_tex.register

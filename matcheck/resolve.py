@@ -10,8 +10,28 @@ import math
 from dataclasses import dataclass, field
 from functools import singledispatch
 
+from .declare import Decl
 from .errors import CheckError, NotEvaluable
-from .tree import Apply, Delta, Deriv, DOp, Func, Hessian, Indexed, Mul, Node, Notation, Num, Sym, T, map_operands
+from .tree import (
+    Apply,
+    BigOp,
+    Bound,
+    Delta,
+    Deriv,
+    DOp,
+    Entry,
+    Func,
+    Hessian,
+    Indexed,
+    IntPow,
+    Mul,
+    Node,
+    Notation,
+    Num,
+    Sym,
+    T,
+    map_operands,
+)
 
 # Constants a formula may use without declaring them.
 CONSTANTS = {"\\pi": math.pi, "e": math.e}
@@ -22,9 +42,10 @@ class Scope:
     decls: dict                                      # key -> Decl
     defs: dict                                       # key -> resolved Node
     def_tex: dict = field(default_factory=dict)      # key -> the definition's TeX (to reproduce a failure)
+    def_args: dict = field(default_factory=dict)     # key -> (x,) for `p(x) := ...`: p(x) is then p
 
     def copy(self) -> Scope:
-        return Scope(dict(self.decls), dict(self.defs), dict(self.def_tex))
+        return Scope(dict(self.decls), dict(self.defs), dict(self.def_tex), dict(self.def_args))
 
     def indices(self) -> set:
         return {k for k, d in self.decls.items() if d.kind == "index"}
@@ -57,6 +78,9 @@ def _resolve(node: Node, scope: Scope) -> Node:
 @_resolve.register
 def _(node: Sym, scope: Scope) -> Node:
     key = key_of(node)
+    decl = scope.decls.get(key)
+    if decl is not None and decl.kind == "index" and "bound" in decl.props:
+        return Bound(key)   # the index of an enclosing sum, as a number
     if _prime_of(node, scope):
         raise CheckError(f"`{key}` is a function: apply it, as in `{key}(x)`")
     if key in scope.decls or key in scope.defs:
@@ -69,6 +93,9 @@ def _(node: Sym, scope: Scope) -> Node:
             return Indexed(Sym(node.name), letters)
         raise CheckError(f"`{key}` is not declared (components like `{key}` are notation: "
                          f"use them only in a `:=` definition, or declare `{node.sub}` as an index)")
+    if node.sub is None and len(key) > 1 and key.isalpha() and all(ch in scope.decls or ch in scope.defs for ch in key):
+        # \mathbf{ABC} with A, B and C each declared (and ABC not): the product A B C.
+        return _resolve(Mul(tuple(Sym(ch) for ch in key)), scope)
     if key in CONSTANTS and node.sub is None:
         return Num(CONSTANTS[key])  # \pi and e, unless the page declares a symbol of that name
     if node.sub is None and key in scope.dim_letters():
@@ -86,9 +113,10 @@ def _(node: Mul, scope: Scope) -> Node:
         decl = scope.decls.get(key_of(f)) if isinstance(f, Sym) else None
         nxt = factors[k + 1] if k + 1 < len(factors) else None
         transposed = isinstance(nxt, T)
-        if decl and decl.function and decl.deps and nxt is not None and \
-                _names(nxt.arg if transposed else nxt) == list(decl.deps):
-            # `y(x)` for a declared function of x is just y (and `y(x)^T` is its transpose)
+        deps = decl.deps if decl and decl.function else scope.def_args.get(key_of(f)) if isinstance(f, Sym) else None
+        if deps and nxt is not None and _names(nxt.arg if transposed else nxt) == list(deps):
+            # `y(x)` for a declared function of x, or for `p(x) := ...` defined as one, is just y
+            # (and `y(x)^T` is its transpose)
             out.append(T(Sym(key_of(f))) if transposed else Sym(key_of(f)))
             k += 2
             continue
@@ -110,6 +138,23 @@ def _(node: Mul, scope: Scope) -> Node:
         out.append(r(f))
         k += 1
     return out[0] if len(out) == 1 else Mul(tuple(out))
+
+
+@_resolve.register
+def _(node: BigOp, scope: Scope) -> Node:
+    inner = scope.copy()
+    inner.decls[node.index] = Decl(node.index, node.index, "index", props=frozenset({"bound"}))
+    inner.defs.pop(node.index, None)
+    return BigOp(node.op, node.index, _resolve(node.lo, scope), _resolve(node.hi, scope),
+                 _resolve(node.body, inner))
+
+
+@_resolve.register
+def _(node: IntPow, scope: Scope) -> Node:
+    base = _resolve(node.arg, scope)
+    if base == Num(math.e):
+        return Func("epow", _resolve(node.exp, scope))   # e^{X}: the (matrix) exponential
+    return IntPow(base, _resolve(node.exp, scope))
 
 
 @_resolve.register
@@ -148,6 +193,14 @@ def _(node: Notation, scope: Scope) -> Node:
         "dots": "`\\dots` is notation: use it only in a `:=` definition",
         "reals": "`\\mathbb{R}` is notation: use it only after `\\in`",
     }.get(node.what, f"{node.what} is notation"))
+
+
+@_resolve.register
+def _(node: Entry, scope: Scope) -> Node:
+    for ch in node.index:
+        if ch not in scope.indices():
+            raise CheckError(f"the entry `(...)_{{{''.join(node.index)}}}` needs `{ch}` declared as an index")
+    return Entry(_resolve(node.expr, scope), node.index)
 
 
 @_resolve.register

@@ -15,6 +15,8 @@ def sample_value(rng: np.random.Generator, decl: Decl, shape: tuple) -> np.ndarr
     matrix with singular values in [1, 2] (so any inverse, determinant or solve is well
     conditioned, in every size and for either sign of the determinant)."""
     r, c = shape
+    if decl.kind == "integer":
+        return np.array([[float(rng.integers(1, 5))]])
     prop = strongest(decl.props)
     if prop is not None:
         return prop.sampler(rng, r, c)

@@ -15,15 +15,19 @@ from .resolve import Scope
 from .tree import (
     Add,
     Apply,
+    BigOp,
+    Bound,
     Delta,
     Deriv,
     DimSize,
     Div,
+    Entry,
     Func,
     Hessian,
     HOp,
     Identity,
     Indexed,
+    IntPow,
     Inv,
     Mul,
     Node,
@@ -148,8 +152,15 @@ class Shapes:
 
     # -- shapes of symbols -------------------------------------------------------------------------
     def decl_shape(self, decl: Decl):
-        if decl.kind == "scalar":
+        if decl.kind in ("scalar", "integer"):
             return self.scalar()
+        if decl.kind in ("eigenvalues", "eigenvectors"):
+            of = self.scope.decls.get(decl.dims[0])
+            if of is None or not ({"symmetric", "spd"} & of.props):
+                raise CheckError(f"`{decl.key}`: the eigen-decomposition needs `{decl.dims[0]}` declared "
+                                 "symmetric (or spd)")
+            rows = self.of_sym(decl.dims[0])[0]
+            return (rows, self.one) if decl.kind == "eigenvalues" else (rows, rows)
         if decl.kind == "vector":
             return (self.letter(decl.dims[0]), self.one)
         if decl.kind == "matrix":
@@ -308,6 +319,10 @@ def _(node: Hessian, sh: Shapes):
 @shape_of.register
 def _(node: Indexed, sh: Shapes):
     base = sh.of(node.base)
+    decl = sh.scope.decls.get(node.base.name)
+    if len(node.index) == 1 and decl is not None and decl.kind == "eigenvectors":
+        sh.unify(sh.index_dim(node.index[0]), base[1], f"index {node.index[0]}")
+        return (base[0], sh.one)   # v_i: the i-th eigenvector, a column
     if len(node.index) == 1:
         if not sh.is_one(base[1]):
             raise ShapeError(f"`{node.base.name}_{node.index[0]}` indexes a matrix with one index")
@@ -317,6 +332,19 @@ def _(node: Indexed, sh: Shapes):
         sh.unify(sh.index_dim(node.index[1]), base[1], f"index {node.index[1]}")
     else:
         raise CheckError("at most two indices")
+    return sh.scalar()
+
+
+@shape_of.register
+def _(node: Entry, sh: Shapes):
+    base = sh.of(node.expr)
+    if len(node.index) == 1:
+        if not sh.is_one(base[1]):
+            raise ShapeError(f"an entry `(...)_{node.index[0]}` of a matrix ({sh.fmt(base)}) needs two indices")
+        sh.unify(sh.index_dim(node.index[0]), base[0], f"index {node.index[0]}")
+    else:
+        sh.unify(sh.index_dim(node.index[0]), base[0], f"index {node.index[0]}")
+        sh.unify(sh.index_dim(node.index[1]), base[1], f"index {node.index[1]}")
     return sh.scalar()
 
 
@@ -387,6 +415,33 @@ def _(node: Pow, sh: Shapes):
         sh.unify(s[0], s[1], f"a power of {sh.fmt(s)}")
         return s
     raise ShapeError(f"power {node.k} of {sh.fmt(s)}")
+
+
+@shape_of.register
+def _(node: Bound, sh: Shapes):
+    return sh.scalar()
+
+
+@shape_of.register
+def _(node: BigOp, sh: Shapes):
+    for bound in (node.lo, node.hi):
+        if not sh.is_scalar(sh.of(bound)):
+            raise ShapeError("the bounds of a sum or product are integers")
+    s = sh.of(node.body)
+    if node.op == "prod" and not sh.is_scalar(s):
+        sh.unify(s[0], s[1], f"a product of terms that are {sh.fmt(s)}")
+    return s
+
+
+@shape_of.register
+def _(node: IntPow, sh: Shapes):
+    e = sh.of(node.exp)
+    if not sh.is_scalar(e):
+        raise ShapeError(f"an exponent that is {sh.fmt(e)}: exponents are integers")
+    s = sh.of(node.arg)
+    if not sh.is_scalar(s):
+        sh.unify(s[0], s[1], f"a power of {sh.fmt(s)}")
+    return s
 
 
 @shape_of.register

@@ -34,6 +34,13 @@ class Indexed(Node):
 
 
 @dataclass(frozen=True)
+class Entry(Node):
+    """An entry of a matrix expression: (X^{-1})_{kl}; index letters as for Indexed."""
+    expr: Node
+    index: tuple
+
+
+@dataclass(frozen=True)
 class Delta(Node):
     i: str
     j: str
@@ -69,6 +76,29 @@ class Inv(Node):
 class Pow(Node):
     arg: Node
     k: float
+
+
+@dataclass(frozen=True)
+class IntPow(Node):
+    """arg^k for an integer expression k with letters (X^{k}, X^{k-1}, c^{n}, X^{r} in a sum)."""
+    arg: Node
+    exp: Node
+
+
+@dataclass(frozen=True)
+class BigOp(Node):
+    """\\sum_{index=lo}^{hi} body (op "sum") or \\prod (op "prod", left to right)."""
+    op: str
+    index: str
+    lo: Node
+    hi: Node
+    body: Node
+
+
+@dataclass(frozen=True)
+class Bound(Node):
+    """The index of an enclosing sum or product, used as a number (X^{r}, r x_r)."""
+    name: str
 
 
 @dataclass(frozen=True)
