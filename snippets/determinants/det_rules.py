@@ -50,7 +50,9 @@ u, v = rng.standard_normal((n, 1)), rng.standard_normal((n, 1))
 c = 1.7
 ok = check("det(A^T) = det(A)", det(A.T), det(A))
 ok &= check("det(AB) = det(A) det(B)", det(A @ B), det(A) * det(B))
-ok &= check("det(A^3) = det(A)^3", det(A @ A @ A), det(A) ** 3)
+for k in (1, 2, 3, 4):
+    ok &= check(f"det(A^k) = det(A)^k, k = {k}", det(np.linalg.matrix_power(A, k)), det(A) ** k)
+ok &= check("det(cA) = c^n det(A)  (n = 5)", det(c * A), c ** n * det(A))
 ok &= check("det(I + u v^T) = 1 + u^T v", det(np.eye(n) + u @ v.T), 1 + (u.T @ v).item())
 ok &= check("det(A^{-1}) = 1 / det(A)", det(inv(A)), 1 / det(A))
 A3 = rng.standard_normal((3, 3))

@@ -49,8 +49,10 @@ Xit = inv(X).T
 ok = check("d det(AXB)/dX = det(AXB) X^{-T}", grad(lambda Z: det(A @ Z @ B), X), det(A @ X @ B) * Xit)
 ok &= check("d det(X^T A X)/dX = 2 det(X^T A X) X^{-T}", grad(lambda Z: det(Z.T @ A @ Z), X),
             2 * det(X.T @ A @ X) * Xit)
-ok &= check("d det(X^3)/dX = 3 det(X^3) X^{-T}", grad(lambda Z: det(Z @ Z @ Z), X),
-            3 * det(X @ X @ X) * Xit)
+for k in (1, 2, 3, 4):
+    Xk = np.linalg.matrix_power(X, k)
+    ok &= check(f"d det(X^k)/dX = k det(X^k) X^(-T), k = {k}",
+                grad(lambda Z: det(np.linalg.matrix_power(Z, k)), X), k * det(Xk) * Xit)
 ok &= check("d det(X^{-1})/dX = -det(X^{-1}) X^{-T}", grad(lambda Z: det(inv(Z)), X), -det(inv(X)) * Xit)
 Y = rng.standard_normal((m, k))          # tall: m > k
 M = rng.standard_normal((m, m))

@@ -1,4 +1,4 @@
-"""Inverses and transposes of products (Matrix Cookbook (1), (3)-(5), (145), (155))."""
+"""Inverses and transposes of products (Matrix Cookbook (1)-(6), (145), (151), (155))."""
 import sys
 
 import numpy as np
@@ -51,5 +51,10 @@ ok &= check("(AB)^{-1} = A^{-1} B^{-1}  (order kept)", inv(A @ B), inv(A) @ inv(
 ok &= check("(A^T)^{-1} = (A^{-1})^T", inv(A.T), inv(A).T)
 ok &= check("(A + C)^T = A^T + C^T", (A + C).T, A.T + C.T)
 ok &= check("(AC)^T = C^T A^T", (A @ C).T, C.T @ A.T)
+D = rng.standard_normal((n, n)) + 2 * np.eye(n)
+ok &= check("(ABD)^{-1} = D^{-1} B^{-1} A^{-1}", inv(A @ B @ D), inv(D) @ inv(B) @ inv(A))
+ok &= check("(ABD)^T = D^T B^T A^T", (A @ B @ D).T, D.T @ B.T @ A.T)
+adj = np.array([[(-1) ** (i + j) * det(np.delete(np.delete(A, j, 0), i, 1)) for j in range(n)] for i in range(n)])
+ok &= check("A^{-1} = adj(A) / det(A)  (adjugate from cofactors)", inv(A), adj / det(A))
 
 sys.exit(0 if ok else 1)

@@ -47,7 +47,15 @@ n = 4
 X = rng.standard_normal((n, n))
 a, b = rng.standard_normal((n, 1)), rng.standard_normal((n, 1))
 X2 = X @ X
-ok = check("d(a^T X^3 b)/dX", grad(lambda Z: (a.T @ Z @ Z @ Z @ b).item(), X),
+mp = np.linalg.matrix_power
+ok = True
+for k in (1, 2, 4):
+    ok &= check(f"d(a^T X^k b)/dX = sum_r (X^r)^T a b^T (X^(k-1-r))^T, k = {k}",
+                grad(lambda Z: (a.T @ mp(Z, k) @ b).item(), X),
+                sum(mp(X, r).T @ a @ b.T @ mp(X, k - 1 - r).T for r in range(k)))
+    ok &= check(f"d(a^T (X^k)^T X^k b)/dX, k = {k}", grad(lambda Z: (a.T @ mp(Z, k).T @ mp(Z, k) @ b).item(), X),
+                sum(mp(X, r).T @ mp(X, k) @ (a @ b.T + b @ a.T) @ mp(X, k - 1 - r).T for r in range(k)))
+ok &= check("d(a^T X^3 b)/dX", grad(lambda Z: (a.T @ Z @ Z @ Z @ b).item(), X),
            a @ b.T @ X2.T + X.T @ a @ b.T @ X.T + X2.T @ a @ b.T)
 g = grad(lambda Z: (a.T @ (Z @ Z).T @ Z @ Z @ b).item(), X)
 S = a @ b.T + b @ a.T

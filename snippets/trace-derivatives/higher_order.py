@@ -1,4 +1,4 @@
-"""Traces of powers and a quartic form (Matrix Cookbook (121)-(123), for k = 3)."""
+"""Traces of powers and a quartic form (Matrix Cookbook (121)-(123))."""
 import sys
 
 import numpy as np
@@ -50,6 +50,11 @@ ok &= check("d Tr(A X^3)/dX = (A X^2)^T + (X A X)^T + (X^2 A)^T", grad(lambda Z:
             (A @ X2).T + (X @ A @ X).T + (X2 @ A).T)
 ok &= check("d Tr(A X^3)/dX = 3 (A X^2)^T  (not one term thrice)", grad(lambda Z: tr(A @ Z @ Z @ Z), X),
             3 * (A @ X2).T, expect=False)
+mp = np.linalg.matrix_power
+for k in (1, 2, 4):
+    ok &= check(f"d Tr(X^k)/dX = k (X^(k-1))^T, k = {k}", grad(lambda Z: tr(mp(Z, k)), X), k * mp(X, k - 1).T)
+    ok &= check(f"d Tr(A X^k)/dX = sum_r (X^r A X^(k-r-1))^T, k = {k}", grad(lambda Z: tr(A @ mp(Z, k)), X),
+                sum((mp(X, r) @ A @ mp(X, k - r - 1)).T for r in range(k)))
 m, p = 3, 5
 X, B, C = rng.standard_normal((m, n)), rng.standard_normal((n, p)), rng.standard_normal((m, m))
 f = lambda Z: tr(B.T @ Z.T @ C @ Z @ Z.T @ C @ Z @ B)
