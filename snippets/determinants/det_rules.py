@@ -55,6 +55,7 @@ for k in (1, 2, 3, 4):
 ok &= check("det(cA) = c^n det(A)  (n = 5)", det(c * A), c ** n * det(A))
 ok &= check("det(I + u v^T) = 1 + u^T v", det(np.eye(n) + u @ v.T), 1 + (u.T @ v).item())
 ok &= check("det(A^{-1}) = 1 / det(A)", det(inv(A)), 1 / det(A))
+ok &= check("det(A + u v^T) = (1 + v^T A^{-1} u) det(A)", det(A + u @ v.T), (1 + (v.T @ inv(A) @ u).item()) * det(A))
 A3 = rng.standard_normal((3, 3))
 ok &= check("det(cA) = c^3 det(A)  (3 x 3)", det(c * A3), c ** 3 * det(A3))
 ok &= check("det(cA) = c det(A)  (it is not linear)", det(c * A3), c * det(A3), expect=False)
