@@ -22,7 +22,6 @@ Pure Python over matcheck's page reports: no MkDocs here (hooks/formulas.py is t
 from __future__ import annotations
 
 import html
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -214,37 +213,56 @@ def counts_line(equations: list[Equation]) -> str:
             "shows the correct formula, and the formula as printed must keep failing the checker.")
 
 
-def _link(page: str, docs: str, number: str, here: str) -> str:
-    rel = os.path.relpath(page, os.path.dirname(here)).replace(os.sep, "/")
-    title = Path(page).stem.replace("-", " ").capitalize()
-    return f"[{title}]({rel}#cookbook-{number})"
+def _href(page: str, number: str, here: str) -> str:
+    """The built URL of a page's anchor, relative to the built page of `here` (directory URLs)."""
+    target = Path(page).relative_to("docs").with_suffix("").as_posix()
+    source = Path(here).relative_to("docs").with_suffix("").as_posix()
+    target = "" if target == "index" else target + "/"
+    up = "../" * (0 if source == "index" else source.count("/") + 1)
+    return f"{up}{target}#cookbook-{number}"
+
+
+def _note_html(text: str) -> str:
+    """A note with `code` spans (TeX in a note goes in backticks)."""
+    parts = text.split("`")
+    return "".join(f"<code>{html.escape(p)}</code>" if k % 2 else html.escape(p) for k, p in enumerate(parts))
 
 
 def crossref_markdown(equations: list[Equation], markers: list[Marker],
                       here: str = "docs/cookbook.md") -> str:
-    """The cross-reference table: every number, where it is on the site or why it is not."""
+    """The cross-reference table, as one raw HTML block (the printed TeX stays out of Markdown's
+    and arithmatex's way): every number, where it is on the site or why it is not."""
     where = {}
     for m in markers:
         for n in m.numbers:
             where.setdefault(n, []).append(m)
-    lines = [
+    rows = []
+    for e in equations:
+        printed = html.escape(" ".join(e.tex.split()))
+        if e.status == "site":
+            cell = ", ".join(
+                f'<a href="{_href(m.page, e.number, here)}">{html.escape(_title(m.page))}</a>'
+                for m in where.get(e.number, []))
+        else:
+            cell = "not here: " + html.escape(REASONS[e.status])
+        if e.note:
+            cell += f" ({_note_html(e.note)})"
+        if e.printed_check:
+            cell += (" <strong>Erratum</strong>: the formula as printed fails the checker; the page "
+                     "shows the correct one.")
+        rows.append(f'<tr id="eq-{e.number}"><td>({e.number})</td><td>{html.escape(e.section)}</td>'
+                    f"<td><code>{printed}</code></td><td>{cell}</td></tr>")
+    return "\n".join([
         counts_line(equations),
         "",
-        "| Cookbook | Section | As printed | On this site |",
-        "| ---: | --- | --- | --- |",
-    ]
-    for e in equations:
-        printed = html.escape(" ".join(e.tex.split())).replace("|", "&#124;")
-        if e.status == "site":
-            cell = ", ".join(_link(m.page, "docs", e.number, here) for m in where.get(e.number, []))
-        else:
-            cell = f"not here: {REASONS[e.status]}"
-        if e.note:
-            cell += f" ({html.escape(e.note)})"
-        if e.printed_check:
-            cell += " **Erratum**: the formula as printed fails the checker; the page shows the correct one."
-        lines.append(f"| ({e.number}) | {html.escape(e.section)} | <code>{printed}</code> | {cell} |")
-    return "\n".join(lines)
+        '<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table>',
+        "<thead><tr><th>Cookbook</th><th>Section</th><th>As printed</th><th>On this site</th></tr></thead>",
+        "<tbody>", *rows, "</tbody></table></div></div>",
+    ])
+
+
+def _title(page: str) -> str:
+    return Path(page).stem.replace("-", " ").capitalize()
 
 
 def printed_verifies(tex: str, where: str, draws: int = 20) -> bool:
