@@ -21,6 +21,8 @@ error estimate.
 """
 from __future__ import annotations
 
+from typing import Union
+
 import numpy as np
 
 
@@ -29,6 +31,7 @@ class NotAnalytic(ArithmeticError):
 
 
 class Dual:
+    """A value with the derivative(s) it carries in one direction tag (see the module's docstring)."""
     __slots__ = ("v", "d", "tag")
 
     def __init__(self, v, d, tag: int):
@@ -77,6 +80,9 @@ class Dual:
         return self.v.shape
 
 
+Value = Union[np.ndarray, Dual]
+
+
 def tag_of(x) -> int:
     return x.tag if isinstance(x, Dual) else 0
 
@@ -99,7 +105,7 @@ def magnitude(x) -> float:
     return float(np.max(np.abs(x))) if np.size(x) else 0.0
 
 
-def tangent(x, tag: int, k):
+def tangent(x: Value, tag: int, k: int | None) -> Value:
     """The derivative carried by x in direction `tag` (zeros when x does not depend on it): k
     directions stacked on a leading axis, or one direction (k None) in the value's own shape."""
     if isinstance(x, Dual) and x.tag == tag and x.d is not None:
@@ -108,7 +114,7 @@ def tangent(x, tag: int, k):
     return np.zeros(shape if k is None else (k,) + shape)
 
 
-def _split(a, b):
+def _split(a: Value, b: Value) -> Value:
     """(tag, a's value, a's tangent, b's value, b's tangent) at the outermost tag of a and b."""
     t = max(tag_of(a), tag_of(b))
     av, ad = (a.v, a.d) if tag_of(a) == t else (a, None)
@@ -132,7 +138,7 @@ def _fit(d, shape):
     return mul(d, np.ones(shape))
 
 
-def add(a, b):
+def add(a: Value, b: Value) -> Value:
     if not isinstance(a, Dual) and not isinstance(b, Dual):
         return a + b
     t, av, ad, bv, bd = _split(a, b)
@@ -141,17 +147,17 @@ def add(a, b):
     return Dual(v, _plus(_fit(ad, shape), _fit(bd, shape)), t)
 
 
-def neg(a):
+def neg(a: Value) -> Value:
     if not isinstance(a, Dual):
         return -a
     return Dual(neg(a.v), None if a.d is None else neg(a.d), a.tag)
 
 
-def sub(a, b):
+def sub(a: Value, b: Value) -> Value:
     return add(a, neg(b))
 
 
-def mul(a, b):
+def mul(a: Value, b: Value) -> Value:
     """Elementwise product (a 1 x 1 factor broadcasts: a scalar times a matrix)."""
     if not isinstance(a, Dual) and not isinstance(b, Dual):
         return a * b
@@ -159,7 +165,7 @@ def mul(a, b):
     return Dual(mul(av, bv), _plus(None if ad is None else mul(ad, bv), None if bd is None else mul(av, bd)), t)
 
 
-def div(a, b):
+def div(a: Value, b: Value) -> Value:
     """Elementwise quotient (b may be 1 x 1)."""
     if not isinstance(a, Dual) and not isinstance(b, Dual):
         return a / b
@@ -169,7 +175,7 @@ def div(a, b):
     return Dual(v, None if num is None else div(num, bv), t)
 
 
-def matmul(a, b):
+def matmul(a: Value, b: Value) -> Value:
     if not isinstance(a, Dual) and not isinstance(b, Dual):
         return a @ b
     t, av, ad, bv, bd = _split(a, b)
@@ -177,7 +183,7 @@ def matmul(a, b):
                 _plus(None if ad is None else matmul(ad, bv), None if bd is None else matmul(av, bd)), t)
 
 
-def _kron(a, b):
+def _kron(a: Value, b: Value) -> Value:
     """Kronecker product over the last two axes, broadcasting the leading ones."""
     if a.ndim == 2 and b.ndim == 2:
         return np.kron(a, b)
@@ -185,7 +191,7 @@ def _kron(a, b):
     return out.reshape(out.shape[:-4] + (a.shape[-2] * b.shape[-2], a.shape[-1] * b.shape[-1]))
 
 
-def kron(a, b):
+def kron(a: Value, b: Value) -> Value:
     if not isinstance(a, Dual) and not isinstance(b, Dual):
         return _kron(a, b)
     t, av, ad, bv, bd = _split(a, b)
@@ -204,23 +210,23 @@ def _linear(fn):
 
 
 @_linear
-def transpose(a):
+def transpose(a: Value) -> Value:
     return np.swapaxes(a, -1, -2)
 
 
 @_linear
-def trace(a):
+def trace(a: Value) -> Value:
     return np.trace(a, axis1=-2, axis2=-1)[..., None, None]
 
 
 @_linear
-def total(a):
+def total(a: Value) -> Value:
     """The sum of all entries, 1 x 1."""
     return a.sum(axis=(-2, -1), keepdims=True)
 
 
 @_linear
-def vec(a):
+def vec(a: Value) -> Value:
     """Columns stacked (column-major)."""
     return np.swapaxes(a, -1, -2).reshape(a.shape[:-2] + (-1, 1))
 
@@ -232,7 +238,7 @@ def unvec(a, shape):
 
 
 @_linear
-def diag(a):
+def diag(a: Value) -> Value:
     """diag(vector) is a diagonal matrix; diag(square matrix) is its diagonal as a vector."""
     if a.shape[-1] == 1:
         n = a.shape[-2]
@@ -246,6 +252,18 @@ def diag(a):
 @_linear
 def column(a, j):
     return a[..., :, j:j + 1]
+
+
+@_linear
+def scatter_pairs(a, pairs, n):
+    """k derivatives (k, 1, 1) along the free entries `pairs` of a symmetric or diagonal n x n
+    matrix, into that matrix (each value at (i, j) and (j, i))."""
+    out = np.zeros(a.shape[:-3] + (n, n), dtype=a.dtype)
+    rows = np.array([p[0] for p in pairs])
+    cols = np.array([p[1] for p in pairs])
+    out[..., rows, cols] = a[..., :, 0, 0]
+    out[..., cols, rows] = a[..., :, 0, 0]
+    return out
 
 
 @_linear
@@ -265,7 +283,7 @@ def from_batch(a, kind, shape):
     return a[..., 0, :, :]
 
 
-def concat(parts):
+def concat(parts: list) -> Value:
     """Stack column vectors into one column vector."""
     if not any(isinstance(p, Dual) for p in parts):
         return np.concatenate(parts, axis=-2)
@@ -282,60 +300,60 @@ def concat(parts):
 
 
 # --- nonlinear unary primitives ------------------------------------------------------------------
-def exp(a):
+def exp(a: Value) -> Value:
     if not isinstance(a, Dual):
         return np.exp(a)
     e = exp(a.v)
     return Dual(e, None if a.d is None else mul(e, a.d), a.tag)
 
 
-def log(a):
+def log(a: Value) -> Value:
     if not isinstance(a, Dual):
         return np.log(a)
     return Dual(log(a.v), None if a.d is None else div(a.d, a.v), a.tag)
 
 
-def sqrt(a):
+def sqrt(a: Value) -> Value:
     if not isinstance(a, Dual):
         return np.sqrt(a)
     s = sqrt(a.v)
     return Dual(s, None if a.d is None else div(a.d, mul(s, 2.0)), a.tag)
 
 
-def sin(a):
+def sin(a: Value) -> Value:
     if not isinstance(a, Dual):
         return np.sin(a)
     return Dual(sin(a.v), None if a.d is None else mul(cos(a.v), a.d), a.tag)
 
 
-def cos(a):
+def cos(a: Value) -> Value:
     if not isinstance(a, Dual):
         return np.cos(a)
     return Dual(cos(a.v), None if a.d is None else neg(mul(sin(a.v), a.d)), a.tag)
 
 
-def tanh(a):
+def tanh(a: Value) -> Value:
     if not isinstance(a, Dual):
         return np.tanh(a)
     t = tanh(a.v)
     return Dual(t, None if a.d is None else mul(sub(1.0, mul(t, t)), a.d), a.tag)
 
 
-def power(a, k):
+def power(a: Value, k: float) -> Value:
     """Elementwise a**k for a constant real k."""
     if not isinstance(a, Dual):
         return a ** k
     return Dual(power(a.v, k), None if a.d is None else mul(mul(power(a.v, k - 1), float(k)), a.d), a.tag)
 
 
-def inv(a):
+def inv(a: Value) -> Value:
     if not isinstance(a, Dual):
         return np.linalg.inv(a)
     vi = inv(a.v)
     return Dual(vi, None if a.d is None else neg(matmul(matmul(vi, a.d), vi)), a.tag)
 
 
-def det(a):
+def det(a: Value) -> Value:
     if not isinstance(a, Dual):
         return np.linalg.det(a)[..., None, None]
     dv = det(a.v)
@@ -345,7 +363,7 @@ def det(a):
     return Dual(dv, mul(dv, trace(matmul(inv(a.v), a.d))), a.tag)
 
 
-def pinv(a):
+def pinv(a: Value) -> Value:
     """The Moore-Penrose pseudo-inverse; the rule holds where the rank is constant (every draw is
     full rank, or rank deficient by construction for all values of its variable)."""
     if not isinstance(a, Dual):
@@ -373,7 +391,7 @@ def _scaling(a) -> int:
     return max(0, int(np.ceil(np.log2(norm))) + 1) if norm > 0.5 else 0
 
 
-def expm(a):
+def expm(a: Value) -> Value:
     """The matrix exponential: Taylor series of a / 2^s to 18 terms, squared s times. Written with
     the primitives, so duals differentiate the algorithm exactly (its Frechet derivative to the
     same precision)."""
@@ -431,7 +449,7 @@ def singular_triplet(a):
     return u[:, :1], s[0], vt[:1, :].T
 
 
-def norm2(a):
+def norm2(a: Value) -> Value:
     """The spectral norm (a vector's 2-norm for a column)."""
     if not isinstance(a, Dual):
         if np.iscomplexobj(a):
@@ -443,7 +461,7 @@ def norm2(a):
     return Dual(np.array([[s]]), None if a.d is None else u.T @ a.d @ v, a.tag)
 
 
-def nuclear(a):
+def nuclear(a: Value) -> Value:
     """The nuclear norm (sum of singular values); exact rule at full rank."""
     if not isinstance(a, Dual):
         if np.iscomplexobj(a):

@@ -173,7 +173,7 @@ def verify_sides(sides, tex: str, scope: Scope, seed: int = 0, draws: int = DRAW
             values = [np.real_if_close(al.primal(v)) for v in _evaluate_sides(env, sides)]
         except CheckError as exc:
             return Verdict("failed", tex, f"shape or evaluation error: {exc}", draws=draw + 1, seed=seed)
-        except (np.linalg.LinAlgError, FloatingPointError, ValueError) as exc:
+        except (np.linalg.LinAlgError, FloatingPointError, ValueError, IndexError) as exc:
             return Verdict("failed", tex, f"evaluation error: {exc}", draws=draw + 1, seed=seed)
         used_fallback = used_fallback or env.stats["fallbacks"] > 0
         for k in range(len(values) - 1):

@@ -193,6 +193,9 @@ def _parse_declarations(text: str) -> tuple:
             raise DeclarationError(f"`{d.tex}`: write `{d.tex}: elementwise function`")
         if d.kind == "index" and (d.props or d.function):
             raise DeclarationError(f"index `{d.tex}` takes no properties")
+        if "structured" in d.props and not ({"symmetric", "spd", "diagonal"} & d.props):
+            raise DeclarationError(f"`{d.tex}`: structured needs the structure, symmetric or diagonal "
+                                   f"(`{d.tex}: n x n symmetric structured`)")
         square = square_props() & d.props
         if square and d.kind not in ("matrix", "any_matrix"):
             raise DeclarationError(f"`{d.tex}`: {', '.join(sorted(square))} needs a square matrix shape `n x n`")

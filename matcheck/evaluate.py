@@ -49,6 +49,7 @@ from .tree import (
     Num,
     Ones,
     Pow,
+    SingleEntry,
     Sym,
     T,
     children,
@@ -143,6 +144,9 @@ class Env:
             full = self.symbol(key)
             rows, cols = al.primal(full).shape
             entries = list(itertools.product(range(rows), range(cols)))
+            decl = self.scope.decls.get(key)
+            if decl is not None and "structured" in decl.props:
+                return self._structured(node, key, full, decl)
         shape = al.primal(full).shape
         layout = "mixed" if node.style == "nabla" else self.scope.layout
         batch, parts = self._directions(node.expr, key, full, entries)
@@ -183,6 +187,33 @@ class Env:
                                      .eval(expr), tag, None) for pos in entries]
         except al.NotAnalytic:
             return None, [self._richardson(expr, key, full, pos) for pos in entries]
+
+    def _structured(self, node: Deriv, key: str, full, decl):
+        """The derivative over a structured variable's free entries (the Cookbook's convention):
+        a symmetric X moves X_ij and X_ji together (one free entry per pair), a diagonal X only its
+        diagonal; the result has X's structure."""
+        n = al.primal(full).shape[0]
+        pairs = [(i, i) for i in range(n)] if "diagonal" in decl.props else \
+            [(i, j) for i in range(n) for j in range(i, n)]
+        directions = []
+        for i, j in pairs:
+            seed = np.zeros((n, n))
+            seed[i, j] = seed[j, i] = 1.0
+            directions.append(seed)
+        if self.level == 0 and self.method != "central":
+            tag = self.level + 1
+            value = self.with_override(key, al.Dual(full, np.stack(directions), tag), level=tag).eval(node.expr)
+            if al.primal(value).shape != (1, 1):
+                raise ShapeError("a derivative with respect to a structured matrix needs a scalar")
+            parts = al.tangent(value, tag, len(pairs))
+            return al.scatter_pairs(parts, pairs, n)
+        parts = []
+        for seed in directions:
+            tag = self.level + 1
+            value = self.with_override(key, al.Dual(full, seed, tag), level=tag).eval(node.expr)
+            parts.append(al.tangent(value, tag, None))
+        return al.assemble([(p, i, j) for p, (i, j) in zip(parts, pairs)] +
+                           [(p, j, i) for p, (i, j) in zip(parts, pairs) if i != j], (n, n))
 
     def _central(self, expr, key, full, pos, step):
         h = step * max(1.0, abs(float(al.real_primal(full)[pos])))
@@ -259,20 +290,36 @@ def _(node: Deriv, env: Env):
     return env.derivative(node)
 
 
+def _positions(env: Env, letters, shape) -> tuple:
+    idx = tuple(env.indices[ch] for ch in letters)
+    for ch, i, n in zip(letters, idx, shape):
+        if not 0 <= i < n:
+            raise CheckError(f"index {ch} = {i + 1} is out of range (entries are numbered 1 to {n})")
+    return idx
+
+
 @_ev.register
 def _(node: Indexed, env: Env):
     base = env.eval(node.base)
-    idx = tuple(env.indices[ch] for ch in node.index)
     decl = env.scope.decls.get(node.base.name)
-    if len(idx) == 1 and decl is not None and decl.kind == "eigenvectors":
+    columns = len(node.index) == 1 and decl is not None and decl.kind == "eigenvectors"
+    idx = _positions(env, node.index, al.primal(base).shape[1:] if columns else al.primal(base).shape)
+    if columns:
         return al.column(base, idx[0])
     return al.entry(base, idx[0], 0) if len(idx) == 1 else al.entry(base, idx[0], idx[1])
 
 
 @_ev.register
+def _(node: SingleEntry, env: Env):
+    out = np.zeros(env.shape_of(env.shapes.of(node)))
+    out[_positions(env, node.index, out.shape)] = 1.0
+    return out
+
+
+@_ev.register
 def _(node: Entry, env: Env):
     value = env.eval(node.expr)
-    idx = tuple(env.indices[ch] for ch in node.index)
+    idx = _positions(env, node.index, al.primal(value).shape)
     return al.entry(value, idx[0], 0) if len(idx) == 1 else al.entry(value, idx[0], idx[1])
 
 
@@ -405,7 +452,7 @@ def free_indices(nodes) -> list:
     def visit(node, bound):
         if isinstance(node, BigOp):
             bound = bound | {node.index}
-        letters = node.index if isinstance(node, (Indexed, Entry)) else \
+        letters = node.index if isinstance(node, (Indexed, Entry, SingleEntry)) else \
             (node.i, node.j) if isinstance(node, Delta) else ()
         for ch in letters:
             if ch not in bound and ch not in found:

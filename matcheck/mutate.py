@@ -23,7 +23,7 @@ from .functions import TABLE
 from .parse import parse
 from .properties import PROPERTIES
 from .resolve import Scope, resolve
-from .tree import Add, Apply, BigOp, Func, HOp, IntPow, Inv, Mul, Node, Num, Pow, Sym, T, paths, replace_at
+from .tree import Add, Apply, BigOp, Func, HOp, IntPow, Inv, Mul, Node, Num, Pow, Sym, T, fresh, paths, replace_at
 
 # --- operators, by node type ---------------------------------------------------------------------
 
@@ -132,7 +132,7 @@ def _value_rule(sides: list, mutated: Node, tex: str, scope: Scope, seed: int):
     shapes it never has inside it (a lone 1^T is 1 x 1; the size of an I comes from another side).
     The sides are equal (the formula verified), so the chain `sides = mutated` holds exactly when
     the mutated side keeps the value."""
-    same = verify_sides(list(sides) + [mutated], tex, scope, seed)
+    same = verify_sides(list(sides) + [fresh(mutated)], tex, scope, seed)
     return "value: the side keeps its value on fresh draws" if same.ok else None
 
 

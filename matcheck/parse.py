@@ -31,6 +31,7 @@ from .tree import (
     Num,
     Ones,
     Pow,
+    SingleEntry,
     Sym,
     T,
 )
@@ -177,6 +178,8 @@ class _ToAst(Transformer):
                 node = Func("pinv", node)
             elif kind == "int":
                 node = IntPow(node, value)
+            elif kind == "pair":
+                node = SingleEntry(node, value)
             else:
                 raise ValueError(f"exponent `{value}` is not T, -1, +, a number or an integer expression")
         return node
@@ -186,6 +189,15 @@ class _ToAst(Transformer):
 
     def sup_letter(self, tok):
         return ("T", None) if str(tok) == "T" else ("int", Sym(str(tok)))
+
+    def sup_bold(self, _bold, letter):
+        return self.sup_letter(letter)
+
+    def sup_bold_signed(self, sign, _bold, letter):
+        return self.sup_inv_t(sign, letter)
+
+    def sup_pair(self, a, b):
+        return ("pair", (str(a), str(b)))   # J^{ij}: a single-entry matrix
 
     def sup_plus(self, tok):
         if str(tok) != "+":

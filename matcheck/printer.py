@@ -29,6 +29,7 @@ from .tree import (
     Num,
     Ones,
     Pow,
+    SingleEntry,
     Sym,
     T,
 )
@@ -85,6 +86,11 @@ def _(node: Ones) -> str:
 @_tex.register
 def _(node: Indexed) -> str:
     return f"{to_tex(node.base)}_{{{''.join(node.index)}}}"
+
+
+@_tex.register
+def _(node: SingleEntry) -> str:
+    return f"{to_tex(node.base)}^{{{''.join(node.index)}}}"
 
 
 @_tex.register

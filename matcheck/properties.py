@@ -61,6 +61,10 @@ def _invertible(rng, r, c):
     return well_conditioned(rng, r, c)
 
 
+def _diagonal(rng, r, c):
+    return np.diag(rng.choice([-1.0, 1.0], size=r) * rng.uniform(1.0, 2.0, size=r))
+
+
 def _onehot(rng, r, c):
     v = np.zeros((r, 1))
     v[rng.integers(r), 0] = 1.0
@@ -140,6 +144,12 @@ PROPERTIES: dict[str, Property] = {p.name: p for p in [
     Property("posdet", "invertible with a positive determinant", MATRIX, True, _posdet,
              _near(_posdet), (), 60),
     Property("invertible", "invertible", MATRIX, True, _invertible, _near(_invertible), (), 50),
+    Property("diagonal", "diagonal", MATRIX, True, _diagonal, None, ("transpose",), 85),
+    Property("structured", "a variable by its structure: derivatives with respect to it are taken over its "
+             "free entries (an off-diagonal pair of a symmetric matrix counts once, as in the Matrix Cookbook)",
+             MATRIX, True, None, None, (), 0),
+    Property("single-entry", "single-entry: $J^{ij}$ has a 1 at $(i, j)$ and zeros elsewhere", MATRIX, False,
+             None, None, (), 0),
     Property("onehot", "one-hot", ("vector",), False, _onehot, None, (), 40),
     Property("probability", "a probability vector (positive, sums to 1)", ("vector",), False,
              _probability, _probability_fn, (), 30),
@@ -152,7 +162,7 @@ PROPERTIES: dict[str, Property] = {p.name: p for p in [
 
 
 def strongest(props) -> Optional[Property]:
-    found = [PROPERTIES[p] for p in props if p in PROPERTIES]
+    found = [PROPERTIES[p] for p in props if p in PROPERTIES and PROPERTIES[p].sampler is not None]
     return max(found, key=lambda p: p.precedence) if found else None
 
 

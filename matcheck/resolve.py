@@ -28,6 +28,7 @@ from .tree import (
     Node,
     Notation,
     Num,
+    SingleEntry,
     Sym,
     T,
     map_operands,
@@ -193,6 +194,19 @@ def _(node: Notation, scope: Scope) -> Node:
         "dots": "`\\dots` is notation: use it only in a `:=` definition",
         "reals": "`\\mathbb{R}` is notation: use it only after `\\in`",
     }.get(node.what, f"{node.what} is notation"))
+
+
+@_resolve.register
+def _(node: SingleEntry, scope: Scope) -> Node:
+    key = key_of(node.base) if isinstance(node.base, Sym) else None
+    decl = scope.decls.get(key)
+    if decl is None or "single-entry" not in decl.props:
+        raise CheckError(f"`{key}^{{{''.join(node.index)}}}`: declare `{key}: m x n single-entry` for the "
+                         "single-entry matrix, or write the exponent in braces as an integer")
+    for ch in node.index:
+        if ch not in scope.indices():
+            raise CheckError(f"`{key}^{{{''.join(node.index)}}}` needs `{ch}` declared as an index")
+    return SingleEntry(Sym(key), node.index)
 
 
 @_resolve.register

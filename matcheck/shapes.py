@@ -34,6 +34,7 @@ from .tree import (
     Num,
     Ones,
     Pow,
+    SingleEntry,
     Sym,
     T,
 )
@@ -333,6 +334,14 @@ def _(node: Indexed, sh: Shapes):
     else:
         raise CheckError("at most two indices")
     return sh.scalar()
+
+
+@shape_of.register
+def _(node: SingleEntry, sh: Shapes):
+    base = sh.of(node.base)
+    sh.unify(sh.index_dim(node.index[0]), base[0], f"index {node.index[0]}")
+    sh.unify(sh.index_dim(node.index[1]), base[1], f"index {node.index[1]}")
+    return base
 
 
 @shape_of.register

@@ -41,6 +41,13 @@ class Entry(Node):
 
 
 @dataclass(frozen=True)
+class SingleEntry(Node):
+    """J^{ij}: the matrix of J's shape with a 1 at (i, j) and 0 elsewhere (J declared single-entry)."""
+    base: Node = field(metadata=BINDING)
+    index: tuple = ()
+
+
+@dataclass(frozen=True)
 class Delta(Node):
     i: str
     j: str
@@ -234,6 +241,15 @@ def with_children(node: Node, new: tuple, operands_only: bool = False) -> Node:
     if new:
         raise ValueError("with_children: too many children")
     return replace(node, **changes) if changes else node
+
+
+def fresh(node: Node) -> Node:
+    """A copy of the tree with no node object shared with the original: passes that key on node
+    identity (shape inference) then see the copy as a formula of its own."""
+    kids = children(node)
+    if not kids:
+        return replace(node) if is_dataclass(node) else node
+    return with_children(node, tuple(fresh(k) for k in kids))
 
 
 def map_operands(node: Node, fn) -> Node:

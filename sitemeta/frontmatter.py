@@ -29,8 +29,8 @@ _EXAMPLE = (
 
 _SUMMARY_MAX = 200
 
-# Characters Material's search (lunr) parses as query syntax inside a word: typed into the search
-# box, an alias holding one fails to parse or means something else, so it could never be found.
+# Characters that make an alias a formula rather than words (lunr's query syntax in Material's own
+# search): aliases are matched word for word, formulas by the keys hooks/search.py indexes.
 _QUERY_SYNTAX = re.compile(r'[\^~:*"]')
 _QUERY_PREFIX = re.compile(r"(?:^|\s)[+-]+(?=\S)")
 
@@ -51,6 +51,13 @@ class PageMeta:
     tags: tuple[str, ...]
     aliases: tuple[str, ...]
     data: dict = field(default_factory=dict, compare=False, repr=False)
+    # optional `section_aliases: {anchor: [alias, ...]}`: names of one identity, on its section
+    section_aliases: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    def all_aliases(self) -> list[tuple[str, str]]:
+        """(alias, anchor) of the page's aliases (anchor "") and of its sections' aliases."""
+        return [(a, "") for a in self.aliases] + [(a, anchor) for anchor, names in self.section_aliases
+                                                    for a in names]
 
 
 def normalize_alias(alias: str) -> str:
@@ -117,6 +124,31 @@ def _string_list(data: dict, key: str, path: str, problems: list[str], hint: str
     return out
 
 
+_ANCHOR = re.compile(r"^[\w\-.:]+$")
+
+
+def _section_aliases(data: dict, path: str, problems: list[str]) -> list[tuple[str, list[str]]]:
+    """`section_aliases: {anchor: [alias, ...]}`: optional. Whether each anchor is a heading of the
+    page is checked at build time (hooks/search.py), when the page's headings are known."""
+    value = data.get("section_aliases")
+    if value is None:
+        return []
+    example = "section_aliases:\n  updating-an-inverse: [Woodbury identity]"
+    if not isinstance(value, dict) or not value:
+        problems.append(f"{path}: `section_aliases` must map a heading's anchor to a list of aliases, "
+                        f"e.g.\n{example}")
+        return []
+    out = []
+    for anchor, names in value.items():
+        if not isinstance(anchor, str) or not _ANCHOR.match(anchor):
+            problems.append(f"{path}: `section_aliases` key {anchor!r} is not a heading anchor: use the "
+                            "anchor of the heading (as in its link, without `#`), e.g. `updating-an-inverse`")
+            continue
+        key = f"section_aliases.{anchor}"
+        out.append((anchor, _string_list({key: names}, key, path, problems, "names readers may search for")))
+    return out
+
+
 def check_page(data: dict, path: str, vocabulary: Iterable[str]) -> tuple[PageMeta, list[str]]:
     """Validate one page's front matter (not cross-page rules); return its PageMeta and problems."""
     vocabulary = frozenset(vocabulary)
@@ -155,21 +187,24 @@ def check_page(data: dict, path: str, vocabulary: Iterable[str]) -> tuple[PageMe
                 "or add it to `tags_allowed` of the tags plugin in mkdocs.yml")
 
     aliases = _string_list(data, "aliases", path, problems, "names readers may search for")
+    sections = _section_aliases(data, path, problems)
     seen_aliases: dict[str, str] = {}
-    for alias in aliases:
+    for alias in aliases + [a for _, names in sections for a in names]:
         syntax = _QUERY_SYNTAX.search(alias) or _QUERY_PREFIX.search(alias)
         if syntax:
             problems.append(
-                f"{path}: alias `{alias}` cannot be typed into the search box: Material's search reads "
-                f"`{syntax.group(0).strip()}` as query syntax (boost, fuzziness, field, wildcard or "
-                "presence); write the alias in words")
+                f"{path}: alias `{alias}` is not words: an alias is found when a reader types it word "
+                f"for word, and the search box reads `{syntax.group(0).strip()}` as part of a typed "
+                "formula (formulas are found by their own keys, see README \"Search\"); write the alias "
+                "in words")
         key = normalize_alias(alias)
         if key in seen_aliases:
-            problems.append(f"{path}: alias `{alias}` is listed twice in `aliases` "
+            problems.append(f"{path}: alias `{alias}` is listed twice in `aliases` and `section_aliases` "
                             f"(as `{seen_aliases[key]}`): remove one")
         seen_aliases.setdefault(key, alias)
 
-    meta = PageMeta(path, title.strip() if title else "", summary, tuple(tags), tuple(aliases), dict(data))
+    meta = PageMeta(path, title.strip() if title else "", summary, tuple(tags), tuple(aliases), dict(data),
+                    section_aliases=tuple((anchor, tuple(names)) for anchor, names in sections))
     return meta, problems
 
 
@@ -195,13 +230,13 @@ def check_pages(sources: Iterable[tuple[str, str]], vocabulary: Iterable[str]) -
         meta, page_problems = check_page(data, path, vocabulary)
         problems.extend(page_problems)
         metas.append(meta)
-        for alias in dict.fromkeys(meta.aliases):
+        for alias, _anchor in dict.fromkeys(meta.all_aliases()):
             key = normalize_alias(alias)
             if key in owner and owner[key][0] != path:
                 other_path, other_alias = owner[key]
                 problems.append(
                     f"{path}: duplicate alias `{alias}`: {other_path} already has `{other_alias}`; "
-                    "an alias names exactly one page, so remove it from one of them")
+                    "an alias names exactly one page (or section), so remove it from one of them")
             else:
                 owner.setdefault(key, (path, alias))
     if problems:

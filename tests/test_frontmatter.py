@@ -76,7 +76,8 @@ def test_vocabulary_holds_the_source_tags_and_every_tag_is_used():
 
 
 def test_aliases_are_on_the_pages_they_name():
-    owner = {normalize_alias(a): m.path for m in validate_directory(DOCS, VOCABULARY, ROOT) for a in m.aliases}
+    owner = {normalize_alias(a): m.path for m in validate_directory(DOCS, VOCABULARY, ROOT)
+             for a, _anchor in m.all_aliases()}
     for alias, page in {**SOURCE_ALIASES, **READER_ALIASES}.items():
         assert owner.get(normalize_alias(alias)) == page, alias
 
@@ -157,9 +158,9 @@ def test_tags_must_be_a_list(tmp_path):
 
 
 def test_alias_with_search_query_syntax_is_rejected(tmp_path):
-    # typed into Material's search box, `a^T` is a boost modifier and the query fails to parse
+    # an alias is matched word for word; `a^T` makes it a formula, found by its keys instead
     msg = problems_of(tmp_path, {"syntax.md": GOOD.replace("[some alias]", '["derivative of a^T X b"]')})
-    assert "docs/syntax.md: alias `derivative of a^T X b` cannot be typed into the search box" in msg
+    assert "docs/syntax.md: alias `derivative of a^T X b` is not words" in msg
     assert "write the alias in words" in msg
 
 
@@ -231,3 +232,64 @@ def test_bad_front_matter_fails_a_real_build(tmp_path, case):
     assert "Bad front matter" in output, output
     for text in expected:
         assert text in output, output
+
+
+# --- section aliases ---------------------------------------------------------------------------
+
+SECTIONED = GOOD.replace("aliases: [some alias]\n",
+                         "aliases: [some alias]\nsection_aliases:\n  updating-an-inverse: [Woodbury identity, "
+                         "Sherman-Morrison]\n")
+
+
+def test_section_aliases_load_with_their_anchor(tmp_path):
+    meta = load_page(write(tmp_path, "s.md", SECTIONED), VOCABULARY, "docs/s.md")
+    assert meta.section_aliases == (("updating-an-inverse", ("Woodbury identity", "Sherman-Morrison")),)
+    assert meta.all_aliases() == [("some alias", ""), ("Woodbury identity", "updating-an-inverse"),
+                                  ("Sherman-Morrison", "updating-an-inverse")]
+
+
+def test_section_aliases_must_map_anchors_to_lists(tmp_path):
+    msg = problems_of(tmp_path, {
+        "list.md": GOOD.replace("aliases: [some alias]\n", "aliases: [some alias]\nsection_aliases: [a, b]\n"),
+        "str.md": GOOD.replace("aliases: [some alias]\n",
+                               "aliases: [some alias]\nsection_aliases:\n  the-anchor: Woodbury\n"),
+        "key.md": GOOD.replace("aliases: [some alias]\n",
+                               "aliases: [some alias]\nsection_aliases:\n  'not an anchor': [x y]\n"),
+    })
+    assert "docs/list.md: `section_aliases` must map a heading's anchor to a list of aliases" in msg
+    assert "docs/str.md: `section_aliases.the-anchor` must be a YAML list" in msg
+    assert "docs/key.md: `section_aliases` key 'not an anchor' is not a heading anchor" in msg
+
+
+def test_section_alias_duplicates_are_rejected_within_and_across_pages(tmp_path):
+    within = SECTIONED.replace("Sherman-Morrison]", "some alias]")
+    other = GOOD.replace("A page", "Another page").replace("[some alias]", "[woodbury  identity]")
+    msg = problems_of(tmp_path, {"a.md": within, "b.md": other})
+    assert "docs/a.md: alias `some alias` is listed twice in `aliases` and `section_aliases`" in msg
+    assert "duplicate alias `woodbury  identity`" in msg and "docs/a.md already has `Woodbury identity`" in msg
+
+
+def test_section_alias_with_query_syntax_is_rejected(tmp_path):
+    msg = problems_of(tmp_path, {"s.md": SECTIONED.replace("Sherman-Morrison]", '"A^-1 update"]')})
+    assert "docs/s.md: alias `A^-1 update` is not words" in msg
+
+
+def test_section_alias_anchor_must_be_a_heading_of_the_page():
+    import importlib.util
+    from types import SimpleNamespace
+
+    from mkdocs.exceptions import PluginError
+
+    spec = importlib.util.spec_from_file_location("search_hook", ROOT / "hooks" / "search.py")
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    toc = [SimpleNamespace(id="a-page", children=[SimpleNamespace(id="updating-an-inverse", children=[])])]
+    page = SimpleNamespace(meta={"section_aliases": {"updating-the-inverse": ["Woodbury identity"]}}, toc=toc,
+                           url="s/", file=SimpleNamespace(src_uri="s.md"))
+    with pytest.raises(PluginError) as info:
+        hook.on_page_content('<h2 id="updating-an-inverse">Updating an inverse</h2>', page, None, None)
+    assert "s.md: `section_aliases` names `updating-the-inverse`" in str(info.value)
+    assert "its anchors are: a-page, updating-an-inverse" in str(info.value)
+    page.meta = {"section_aliases": {"updating-an-inverse": ["Woodbury identity"]}}
+    html = hook.on_page_content('<h2 id="updating-an-inverse">Updating an inverse</h2>\n<p>x</p>', page, None, None)
+    assert '</h2>\n<p class="md-aliases"><strong>Also known as:</strong> Woodbury identity</p>' in html

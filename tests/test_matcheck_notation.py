@@ -54,6 +54,14 @@ CASES = [
     (r"\sin(x) \odot \sin(x) + \cos(x) \odot \cos(x) = \mathbf{1}", r"\sin(x) + \cos(x) = \mathbf{1}", "x: n"),
     (r"\frac{\partial \lambda_i}{\partial A} = v_i v_i^T", r"\frac{\partial \lambda_i}{\partial A} = v_i^T v_i \mathbf{I}", EIG),
     (r"A v_i = \lambda_i v_i", r"A v_i = \lambda_i \mathbf{1}", EIG),
+    (r"\frac{\partial (A X B)}{\partial X_{ij}} = A J^{ij} B", r"\frac{\partial (A X B)}{\partial X_{ij}} = B J^{ij} A",
+     "A, X, B: n x n; J: n x n single-entry; i, j: index"),
+    (r"\frac{\partial \operatorname{Tr}(A X)}{\partial X} = A + A^T - (A \odot \mathbf{I})",
+     r"\frac{\partial \operatorname{Tr}(A X)}{\partial X} = A^T", "A: n x n; X: n x n symmetric structured"),
+    (r"\frac{\partial \det(X)}{\partial X} = \det(X) (2 X^{-1} - (X^{-1} \odot \mathbf{I}))",
+     r"\frac{\partial \det(X)}{\partial X} = \det(X) X^{-1}", "X: n x n symmetric structured"),
+    (r"\frac{\partial \operatorname{Tr}(A X)}{\partial X} = A \odot \mathbf{I}",
+     r"\frac{\partial \operatorname{Tr}(A X)}{\partial X} = A^T", "A: n x n; X: n x n diagonal structured"),
     (r"\mathbf{1}^T \lambda = \operatorname{Tr}(A)", r"\mathbf{1}^T \lambda = \det(A)", EIG),
     (r"\frac{\partial v_i}{\partial t} = (\lambda_i \mathbf{I} - B)^{+} \frac{\partial B}{\partial t} v_i",
      r"\frac{\partial v_i}{\partial t} = (B - \lambda_i \mathbf{I})^{+} \frac{\partial B}{\partial t} v_i",
@@ -110,3 +118,12 @@ def test_eigen_needs_a_symmetric_matrix():
 def test_bars_of_a_vector_say_what_to_write():
     v = check_tex(r"|x| = |x|", scope_of("x: n"))
     assert v.status == "failed" and "\\|x\\|" in v.message
+
+
+def test_structured_and_entrywise_gradients_differ_and_are_described():
+    from matcheck.declare import describe
+    tex = r"\frac{\partial \operatorname{Tr}(A X)}{\partial X} = A^T"
+    assert check_tex(tex, scope_of("A: n x n; X: n x n symmetric")).status == "verified"
+    assert check_tex(tex, scope_of("A: n x n; X: n x n symmetric structured")).status == "failed"
+    (x,) = parse_declarations("X: n x n symmetric structured")
+    assert "free entries" in describe(x)

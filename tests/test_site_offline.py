@@ -269,11 +269,15 @@ QUERY_JS = r"""
 const fs = require("fs"), path = require("path"), vm = require("vm");
 const [site, queriesFile] = process.argv.slice(2);
 const dir = path.join(site, "assets", "javascripts", "workers");
-const worker = fs.readdirSync(dir).find(f => /^search\..*\.min\.js$/.test(f));
+// The worker the site's pages start (its path is in Material's __config in every page).
+const config = JSON.parse(/<script id="__config" type="application\/json">(.*?)<\/script>/s
+  .exec(fs.readFileSync(path.join(site, "index.html"), "utf8"))[1]);
+const worker = path.basename(config.search);
 let handler = null; const out = [];
 globalThis.self = globalThis;
 globalThis.addEventListener = (type, fn) => { if (type === "message") handler = fn; };
 globalThis.postMessage = msg => out.push(msg);
+globalThis.importScripts = (...urls) => urls.forEach(u => vm.runInThisContext(fs.readFileSync(path.join(dir, u), "utf8")));
 vm.runInThisContext(fs.readFileSync(path.join(dir, worker), "utf8"));
 const index = JSON.parse(fs.readFileSync(path.join(site, "search", "search_index.json"), "utf8"));
 (async () => {
