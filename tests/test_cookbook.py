@@ -249,6 +249,9 @@ def test_built_pages_carry_the_anchors(strict_build, site):
     for path, number in links:   # every link of the table lands on its anchor
         target = (built / "cookbook" / path / "index.html").resolve()
         assert f'id="cookbook-{number}"' in target.read_text(), (path, number)
+    # "cookbook 100" finds the formula: its "Cookbook (N)" line is in the search index
+    index = (built / "search" / "search_index.json").read_text()
+    assert all(f"Cookbook ({n})" in index for m in markers for n in m.numbers[:1])
 
 
 def test_a_detached_marker_fails_the_build(tmp_path):
