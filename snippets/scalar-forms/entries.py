@@ -1,4 +1,4 @@
-"""Entry-by-entry derivatives (Matrix Cookbook (74)-(76), (79)): each entry's derivative with respect
+"""Entry-by-entry derivatives (Matrix Cookbook (73)-(76), (79)): each entry's derivative with respect
 to each entry, by finite differences, against the Kronecker-delta formulas."""
 import sys
 
@@ -56,7 +56,9 @@ rng = np.random.default_rng(74)
 p, q, s = 3, 4, 2
 X, A, C, B = (rng.standard_normal(sh) for sh in ((p, q), (q, s), (p, s), (p, p)))
 dp, dq = np.eye(p), np.eye(q)
-ok = check("d(XA)_ij/dX_mn = delta_im A_nj", entry_jac(lambda Z: Z @ A, X), np.einsum("im,nj->ijmn", dp, A))
+J = np.einsum("im,jn->ijmn", dp, dq)          # J[:, :, m, n] is the single-entry matrix J^{mn}
+ok = check("dX/dX_mn = J^{mn}", entry_jac(lambda Z: Z, X), J)
+ok &= check("d(XA)_ij/dX_mn = delta_im A_nj", entry_jac(lambda Z: Z @ A, X), np.einsum("im,nj->ijmn", dp, A))
 ok &= check("d(X^T C)_ij/dX_mn = delta_in C_mj", entry_jac(lambda Z: Z.T @ C, X),
             np.einsum("in,mj->ijmn", dq, C))
 want = np.einsum("lj,ki->klij", dq, X.T @ B) + np.einsum("kj,il->klij", dq, B @ X)
