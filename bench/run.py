@@ -46,6 +46,7 @@ ROOT = HERE.parent
 # its file: tests/browser is not a package.
 _spec = importlib.util.spec_from_file_location("harness", ROOT / "tests" / "browser" / "harness.py")
 harness = importlib.util.module_from_spec(_spec)
+sys.modules[_spec.name] = harness  # dataclasses look their module up
 _spec.loader.exec_module(harness)
 
 NODE_MODULES = HERE / "node_modules"

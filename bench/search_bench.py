@@ -36,6 +36,7 @@ ROOT = Path(__file__).resolve().parents[1]
 # tests/browser is not a package.
 _spec = importlib.util.spec_from_file_location("harness", ROOT / "tests" / "browser" / "harness.py")
 harness = importlib.util.module_from_spec(_spec)
+sys.modules[_spec.name] = harness  # dataclasses look their module up
 _spec.loader.exec_module(harness)
 
 QUERIES = ROOT / "bench" / "search_queries.yml"

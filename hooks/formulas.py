@@ -25,6 +25,15 @@ from matcheck.multiline import break_lines
 from matcheck.page import QUOTED_TEX_MARK, WRONG_FORMULA_MARK, wrong_formula_tex
 from matcheck.render import TexError
 from matcheck.site import SiteReport
+from sitemeta.cookbook import (
+    TABLE_MARK,
+    audit,
+    crossref_markdown,
+    load_equations,
+    printed_verifies,
+    render_markers,
+    site_markers,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -46,7 +55,7 @@ def on_files(files, config):
                    if f.src_uri.endswith(".md") or (f.src_uri.endswith(".py") and f.src_uri.startswith("notebooks/")))
     report = check_site(pages, ROOT, docs)
     _state["report"] = report
-    errors = report.error_lines() + _collect_cheat_sheet(report)
+    errors = report.error_lines() + _collect_cheat_sheet(report) + _cookbook_numbers(report)
     if errors:
         raise PluginError(
             f"{len(errors)} formula problem(s); the site never shows a wrong or unchecked formula:\n"
@@ -59,7 +68,7 @@ def on_page_markdown(markdown, page, config, files):
     page_report = report.page_for(page.file.abs_src_path)
     if page_report is None:
         return markdown
-    text = report.page_markdown(page_report)
+    text = _cookbook_markdown(report.page_markdown(page_report))
     if cheatsheet.SHEET_MARK in text:
         text = text.replace(cheatsheet.SHEET_MARK, _cheat_sheet_markdown(page, config))
     return text
@@ -224,6 +233,24 @@ def _mark(result) -> str:
     if result.status == "definition":
         return "Definition: not a claim to verify"
     return ""
+
+
+def _cookbook_numbers(report: SiteReport) -> list[str]:
+    """The Matrix Cookbook's equation numbers (sitemeta.cookbook): markers on verified formulas
+    only, and the two-way audit against source/cookbook-equations.yml, errata included."""
+    markers, errors = site_markers(report)
+    equations = load_equations(ROOT / "source" / "cookbook-equations.yml")
+    errors += audit(equations, markers, check_printed=printed_verifies)
+    _state["cookbook"] = (equations, markers)
+    return errors
+
+
+def _cookbook_markdown(markdown: str) -> str:
+    equations, markers = _state["cookbook"]
+    markdown = render_markers(markdown)
+    if TABLE_MARK in markdown:
+        markdown = markdown.replace(TABLE_MARK, crossref_markdown(equations, markers))
+    return markdown
 
 
 def on_post_build(config):

@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # The browser tests' server and Chromium settings, loaded from its file (tests/browser is not a package).
 _spec = importlib.util.spec_from_file_location("harness", ROOT / "tests" / "browser" / "harness.py")
 harness = importlib.util.module_from_spec(_spec)
+sys.modules[_spec.name] = harness  # dataclasses look their module up
 _spec.loader.exec_module(harness)
 
 MAX_PAGES = 4

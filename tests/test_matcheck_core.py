@@ -73,7 +73,7 @@ def test_no_exact_rule_falls_back_to_richardson_and_says_so():
     assert "Richardson" in v.message
 
 
-@pytest.mark.parametrize("name", sorted(PROPERTIES))
+@pytest.mark.parametrize("name", sorted(p for p in PROPERTIES if PROPERTIES[p].sampler is not None))
 def test_every_property_sampler_gives_its_property(name):
     prop = PROPERTIES[name]
     rng = np.random.default_rng(1)
@@ -87,6 +87,7 @@ def test_every_property_sampler_gives_its_property(name):
         check = {
             "spd": lambda: np.allclose(m, m.T) and np.linalg.eigvalsh(m).min() > 0,
             "symmetric": lambda: np.allclose(m, m.T),
+            "diagonal": lambda: np.allclose(m, np.diag(np.diag(m))),
             "orthogonal": lambda: np.allclose(m.T @ m, np.eye(n)),
             "posdet": lambda: np.linalg.det(m) > 0,
             "invertible": lambda: abs(np.linalg.det(m)) > 0,
@@ -207,3 +208,8 @@ def test_format_decl_reads_back():
         back = parse_declarations(format_decl(d))
         assert back == [d], (format_decl(d), back)
     assert isinstance(parse_declarations("derivatives: numerator layout")[0], Decl)
+
+
+def test_properties_without_a_sampler_are_structural():
+    # They shape how a symbol is read (single-entry J^{ij}, derivatives over free entries), not its draw.
+    assert {p for p in PROPERTIES if PROPERTIES[p].sampler is None} == {"single-entry", "structured"}

@@ -1,5 +1,6 @@
 """The cheat sheet printed in Chromium (page.pdf): at most four A4 pages, every formula typeset."""
 import importlib.util
+import sys
 from pathlib import Path
 
 from matcheck.cheatsheet import MARKER
@@ -7,6 +8,7 @@ from matcheck.cheatsheet import MARKER
 ROOT = Path(__file__).resolve().parents[2]
 _spec = importlib.util.spec_from_file_location("print_cheat_sheet", ROOT / "scripts" / "print_cheat_sheet.py")
 print_cheat_sheet = importlib.util.module_from_spec(_spec)
+sys.modules[_spec.name] = print_cheat_sheet  # dataclasses look their module up
 _spec.loader.exec_module(print_cheat_sheet)
 
 

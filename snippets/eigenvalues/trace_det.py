@@ -1,0 +1,56 @@
+"""Trace and determinant through the eigenvalues of a symmetric matrix, and their gradients
+(Matrix Cookbook (12), (18), (65), (66))."""
+import sys
+
+import numpy as np
+
+
+def check(label, got, want, expect=True, tol=1e-6):
+    """Print one line; return True when "got equals want" is as expected."""
+    got, want = np.asarray(got, dtype=float), np.asarray(want, dtype=float)
+    if got.shape != want.shape:
+        same, detail = False, f"shape {got.shape} vs {want.shape}"
+    else:
+        err = np.abs(got - want).max() / (np.abs(want).max() or 1.0)
+        same, detail = bool(err < tol), f"max rel err {err:.1e}"
+    verdict = "ok" if same == expect else "FAIL"
+    if not expect:
+        verdict += " (differs, as it should)" if not same else " (should differ)"
+    print(f"{label:<60} {verdict}   {detail}")
+    return same == expect
+
+
+def grad(f, X, h=1e-6):
+    """Central finite differences of a scalar function, in the shape of X (denominator layout)."""
+    G = np.zeros_like(X)
+    for idx in np.ndindex(X.shape):
+        E = np.zeros_like(X)
+        E[idx] = h
+        G[idx] = (f(X + E) - f(X - E)) / (2 * h)
+    return G
+
+
+def jac(f, x, h=1e-6):
+    """Central finite differences of a vector function of a vector: m x n (the site's layout)."""
+    cols = []
+    for i in range(x.shape[0]):
+        e = np.zeros_like(x)
+        e[i] = h
+        cols.append(((f(x + e) - f(x - e)) / (2 * h)).reshape(-1))
+    return np.array(cols).T
+
+
+inv, det, tr, T = np.linalg.inv, np.linalg.det, np.trace, np.transpose
+
+rng = np.random.default_rng(12)
+n = 5
+M = rng.standard_normal((n, n))
+S, P = M + M.T, M @ M.T + np.eye(n)
+lam = np.linalg.eigvalsh(S)
+ok = check("Tr(S) = sum of eigenvalues", tr(S), lam.sum())
+ok &= check("det(S) = product of eigenvalues", det(S), lam.prod())
+ok &= check("d(sum of eigenvalues)/dS = I", grad(lambda Z: np.linalg.eigvals(Z).real.sum(), S), np.eye(n))
+ok &= check("d(product of eigenvalues)/dP = det(P) P^{-1}", grad(lambda Z: np.linalg.eigvals(Z).real.prod(), P),
+            det(P) * inv(P))
+
+sys.exit(0 if ok else 1)

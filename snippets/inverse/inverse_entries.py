@@ -1,0 +1,57 @@
+"""The derivative of each entry of the inverse with respect to each entry (Matrix Cookbook (60))."""
+import sys
+
+import numpy as np
+
+
+def check(label, got, want, expect=True, tol=1e-6):
+    """Print one line; return True when "got equals want" is as expected."""
+    got, want = np.asarray(got, dtype=float), np.asarray(want, dtype=float)
+    if got.shape != want.shape:
+        same, detail = False, f"shape {got.shape} vs {want.shape}"
+    else:
+        err = np.abs(got - want).max() / (np.abs(want).max() or 1.0)
+        same, detail = bool(err < tol), f"max rel err {err:.1e}"
+    verdict = "ok" if same == expect else "FAIL"
+    if not expect:
+        verdict += " (differs, as it should)" if not same else " (should differ)"
+    print(f"{label:<60} {verdict}   {detail}")
+    return same == expect
+
+
+def grad(f, X, h=1e-6):
+    """Central finite differences of a scalar function, in the shape of X (denominator layout)."""
+    G = np.zeros_like(X)
+    for idx in np.ndindex(X.shape):
+        E = np.zeros_like(X)
+        E[idx] = h
+        G[idx] = (f(X + E) - f(X - E)) / (2 * h)
+    return G
+
+
+def jac(f, x, h=1e-6):
+    """Central finite differences of a vector function of a vector: m x n (the site's layout)."""
+    cols = []
+    for i in range(x.shape[0]):
+        e = np.zeros_like(x)
+        e[i] = h
+        cols.append(((f(x + e) - f(x - e)) / (2 * h)).reshape(-1))
+    return np.array(cols).T
+
+
+inv, det, tr, T = np.linalg.inv, np.linalg.det, np.trace, np.transpose
+
+rng = np.random.default_rng(60)
+n = 4
+X = rng.standard_normal((n, n)) + 2 * np.eye(n)
+Xi = inv(X)
+D = np.zeros((n, n, n, n))                       # D[k, l, i, j] = d (X^-1)_kl / d X_ij
+for i in range(n):
+    for j in range(n):
+        E = np.zeros((n, n))
+        E[i, j] = 1e-6
+        D[:, :, i, j] = (inv(X + E) - inv(X - E)) / 2e-6
+ok = check("d(X^-1)_kl/dX_ij = -(X^-1)_ki (X^-1)_jl", D, -np.einsum("ki,jl->klij", Xi, Xi))
+ok &= check("-(X^-1)_kj (X^-1)_il  (indices swapped)", D, -np.einsum("kj,il->klij", Xi, Xi), expect=False)
+
+sys.exit(0 if ok else 1)

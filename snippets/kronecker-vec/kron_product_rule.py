@@ -1,0 +1,54 @@
+"""The product rule for the Kronecker product along a scalar (Matrix Cookbook (39))."""
+import sys
+
+import numpy as np
+
+
+def check(label, got, want, expect=True, tol=1e-6):
+    """Print one line; return True when "got equals want" is as expected."""
+    got, want = np.asarray(got, dtype=float), np.asarray(want, dtype=float)
+    if got.shape != want.shape:
+        same, detail = False, f"shape {got.shape} vs {want.shape}"
+    else:
+        err = np.abs(got - want).max() / (np.abs(want).max() or 1.0)
+        same, detail = bool(err < tol), f"max rel err {err:.1e}"
+    verdict = "ok" if same == expect else "FAIL"
+    if not expect:
+        verdict += " (differs, as it should)" if not same else " (should differ)"
+    print(f"{label:<60} {verdict}   {detail}")
+    return same == expect
+
+
+def grad(f, X, h=1e-6):
+    """Central finite differences of a scalar function, in the shape of X (denominator layout)."""
+    G = np.zeros_like(X)
+    for idx in np.ndindex(X.shape):
+        E = np.zeros_like(X)
+        E[idx] = h
+        G[idx] = (f(X + E) - f(X - E)) / (2 * h)
+    return G
+
+
+def jac(f, x, h=1e-6):
+    """Central finite differences of a vector function of a vector: m x n (the site's layout)."""
+    cols = []
+    for i in range(x.shape[0]):
+        e = np.zeros_like(x)
+        e[i] = h
+        cols.append(((f(x + e) - f(x - e)) / (2 * h)).reshape(-1))
+    return np.array(cols).T
+
+
+inv, det, tr, T = np.linalg.inv, np.linalg.det, np.trace, np.transpose
+
+rng = np.random.default_rng(39)
+P0, P1 = rng.standard_normal((2, 3)), rng.standard_normal((2, 3))
+Q0, Q1 = rng.standard_normal((4, 2)), rng.standard_normal((4, 2))
+P = lambda t: P0 + t ** 2 * P1
+Q = lambda t: Q0 * np.cos(t) + Q1
+t, h = 0.7, 1e-6
+d = lambda F: (F(t + h) - F(t - h)) / (2 * h)
+ok = check("d(P kron Q)/dt = dP/dt kron Q + P kron dQ/dt", d(lambda s: np.kron(P(s), Q(s))),
+           np.kron(d(P), Q(t)) + np.kron(P(t), d(Q)))
+
+sys.exit(0 if ok else 1)

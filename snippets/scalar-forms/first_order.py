@@ -1,0 +1,55 @@
+"""First-order scalar forms (Matrix Cookbook (69), (71), (72))."""
+import sys
+
+import numpy as np
+
+
+def check(label, got, want, expect=True, tol=1e-6):
+    """Print one line; return True when "got equals want" is as expected."""
+    got, want = np.asarray(got, dtype=float), np.asarray(want, dtype=float)
+    if got.shape != want.shape:
+        same, detail = False, f"shape {got.shape} vs {want.shape}"
+    else:
+        err = np.abs(got - want).max() / (np.abs(want).max() or 1.0)
+        same, detail = bool(err < tol), f"max rel err {err:.1e}"
+    verdict = "ok" if same == expect else "FAIL"
+    if not expect:
+        verdict += " (differs, as it should)" if not same else " (should differ)"
+    print(f"{label:<60} {verdict}   {detail}")
+    return same == expect
+
+
+def grad(f, X, h=1e-6):
+    """Central finite differences of a scalar function, in the shape of X (denominator layout)."""
+    G = np.zeros_like(X)
+    for idx in np.ndindex(X.shape):
+        E = np.zeros_like(X)
+        E[idx] = h
+        G[idx] = (f(X + E) - f(X - E)) / (2 * h)
+    return G
+
+
+def jac(f, x, h=1e-6):
+    """Central finite differences of a vector function of a vector: m x n (the site's layout)."""
+    cols = []
+    for i in range(x.shape[0]):
+        e = np.zeros_like(x)
+        e[i] = h
+        cols.append(((f(x + e) - f(x - e)) / (2 * h)).reshape(-1))
+    return np.array(cols).T
+
+
+inv, det, tr, T = np.linalg.inv, np.linalg.det, np.trace, np.transpose
+
+rng = np.random.default_rng(69)
+n = 4
+x, a, b = (rng.standard_normal((n, 1)) for _ in range(3))
+X = rng.standard_normal((n, n))
+ok = check("d(x^T a)/dx = a", grad(lambda z: (z.T @ a).item(), x), a)
+ok &= check("d(a^T X^T b)/dX = b a^T", grad(lambda Z: (a.T @ Z.T @ b).item(), X), b @ a.T)
+ok &= check("d(a^T X^T b)/dX = a b^T  (that is d(a^T X b)/dX)", grad(lambda Z: (a.T @ Z.T @ b).item(), X),
+            a @ b.T, expect=False)
+ok &= check("d(a^T X a)/dX = a a^T", grad(lambda Z: (a.T @ Z @ a).item(), X), a @ a.T)
+ok &= check("d(a^T X^T a)/dX = a a^T", grad(lambda Z: (a.T @ Z.T @ a).item(), X), a @ a.T)
+
+sys.exit(0 if ok else 1)
