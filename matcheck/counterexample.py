@@ -14,7 +14,7 @@ import re
 import numpy as np
 
 TRIES = 30            # seeds tried for small whole numbers before falling back to the checker's words
-TOLERANCE = 1e-6      # the checker's tolerance (matcheck.check.TOLERANCE)
+TOLERANCE = 1e-6      # a difference worth showing a reader (the checker itself is far stricter)
 MAX_ENTRIES = 3       # differing entries named, at most
 
 
@@ -41,6 +41,15 @@ class _SmallNumbers:
 
     def integers(self, *args, **kw):
         return self._rng.integers(*args, **kw)
+
+
+def _small_value(rng, decl, shape):
+    """What the checker would draw, but a plain matrix gets small whole entries (the checker draws
+    it with singular values in [1, 2], which are not whole numbers)."""
+    from .sample import sample_value
+    if decl.kind in ("matrix", "any_matrix") and not decl.props and min(shape) > 1:
+        return rng.normal(size=shape)
+    return sample_value(rng, decl, shape)
 
 
 def number(v: float, decimals: int = 2) -> str:
@@ -127,7 +136,7 @@ def _small_counterexample(tex: str, scope, seed: int) -> str | None:
                 for axis in (0, 1):
                     shapes.unify(side_shapes[k][axis], side_shapes[k + 1][axis], "counterexample")
             sizes = shapes.sizes(rng)
-            env = Env(scope, shapes, sizes, rng)
+            env = Env(scope, shapes, sizes, rng, sampler=_small_value)
             with np.errstate(all="raise"):
                 values = [env.eval(s) for s in sides]
         except Exception:

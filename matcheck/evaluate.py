@@ -65,7 +65,7 @@ class Env:
     reached (the rounding allowance scales with it) and the fallback's error estimate."""
 
     def __init__(self, scope: Scope, shapes: Shapes, sizes: dict, rng, overrides=None, base=None,
-                 maps=None, indices=None, stats=None, level: int = 0, method: str = "dual"):
+                 maps=None, indices=None, stats=None, level: int = 0, method: str = "dual", sampler=None):
         self.scope, self.shapes, self.sizes, self.rng = scope, shapes, sizes, rng
         self.overrides = overrides or {}
         self.base = base if base is not None else {}
@@ -74,12 +74,13 @@ class Env:
         self.cache: dict = {}
         self.stats = stats if stats is not None else {"magnitude": 0.0, "fallback": 0.0, "fallbacks": 0}
         self.level, self.method = level, method
+        self.sampler = sampler or sample_value   # (rng, decl, shape) -> a value
 
     def derived(self, overrides=None, indices=None, level=None) -> Env:
         return Env(self.scope, self.shapes, self.sizes, self.rng,
                    self.overrides if overrides is None else overrides, self.base, self.maps,
                    self.indices if indices is None else indices, self.stats,
-                   self.level if level is None else level, self.method)
+                   self.level if level is None else level, self.method, self.sampler)
 
     def with_override(self, key, value, level=None) -> Env:
         return self.derived({**self.overrides, key: value}, level=level)
@@ -116,7 +117,7 @@ class Env:
                 value = fmap(al.concat([al.vec(self.symbol(d)) for d in decl.deps]))
             else:
                 if key not in self.base:
-                    self.base[key] = sample_value(self.rng, decl, shape)
+                    self.base[key] = self.sampler(self.rng, decl, shape)
                 value = self.base[key]
         self.cache[key] = value
         return value

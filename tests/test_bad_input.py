@@ -198,7 +198,7 @@ VOCABULARY = {"site", "calculus"}
     ("title: Home\nsummary: A page.\ntags: site\naliases: [x]\n", "docs/x.md:4: `tags` must be a YAML list"),
     ("title: Home\nsummary: 2024\ntags: [site]\naliases: [x]\n", 'docs/x.md:3: `summary` must be one line of text, not a number: write `summary: "2024"`'),
     ("title: Home\nsummary: no full stop\ntags: [site]\naliases: [x]\n", "`summary` must be a sentence"),
-    ("title: Home\nsummary: A page.\ntags: [site]\naliases: [\"a^T b\"]\n", "cannot be typed into the search box"),
+    ("title: Home\nsummary: A page.\ntags: [site]\naliases: [\"a^T b\"]\n", "is not words"),
 ], ids=["broken-yaml", "missing-key", "unknown-tag", "tags-a-string", "summary-a-number",
         "summary-not-a-sentence", "alias-query-syntax"])
 def test_bad_front_matter(front, message):

@@ -65,5 +65,6 @@ def test_blocks_inside_fenced_code_are_examples_left_as_written():
     report = check_page(page, "docs/t.md")
     assert "/// where\nx: n\n///" in report.markdown and "/// wrong\nx = 2 x\n///" in report.markdown
     assert report.where_boxes == [] and report.refuted == 0
-    # Nothing declared x: the formula after the example is not checked against it.
-    assert [r.status for r in report.results] == ["expression"]
+    # Nothing declared x: the example in the fence does not declare it for the math after it.
+    assert [r.status for r in report.results] == ["failed"]
+    assert "`x` is not declared" in report.results[0].message
