@@ -208,8 +208,9 @@ class Shapes:
     def _of(self, node: Node):
         return shape_of(node, self)
 
-    def sizes(self, rng: np.random.Generator) -> dict:
-        """Random sizes: 1 for scalars, and distinct sizes for distinct dimensions where possible."""
+    def sizes(self, rng: np.random.Generator, largest: int = 7) -> dict:
+        """Random sizes: 1 for scalars, and distinct sizes (2 to `largest`) for distinct dimensions
+        where possible."""
         roots, seen = [], set()
         dims = list(self.letters.values()) + list(self.index_dims.values())
         for _node, shape in self.memo.values():
@@ -229,7 +230,7 @@ class Shapes:
                 raise CheckError(f"the size of `{r.anon}` cannot be inferred from the formula: use it where "
                                  "a declared symbol fixes its size, or use the dimension letter")
         free = [r for r in roots if r.size is None]
-        pool = list(range(2, 8)) if len(free) <= 6 else list(range(2, 2 + len(free)))
+        pool = list(range(2, largest + 1)) if len(free) <= largest - 1 else list(range(2, 2 + len(free)))
         for _ in range(100):
             picks = rng.choice(pool, size=len(free), replace=False)
             out = {id(self.one.find()): 1}
