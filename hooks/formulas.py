@@ -21,7 +21,7 @@ from matcheck.cache import check_site  # serve: only edits are redone
 from matcheck.cache import mathml as to_mathml
 from matcheck.declare import describe
 from matcheck.extract import normalize
-from matcheck.multiline import break_lines
+from matcheck.multiline import break_lines, visual_length
 from matcheck.page import QUOTED_TEX_MARK, WRONG_FORMULA_MARK, wrong_formula_tex
 from matcheck.render import TexError
 from matcheck.site import SiteReport
@@ -45,6 +45,8 @@ _MATH = re.compile(
 
 _state: dict = {}
 WRONG_FORM_WIDTH = 24  # matcheck.multiline.visual_length units that fit a wrong-form box at 390 px
+LONG_DISPLAY = 33      # ... beyond which a display formula may not fit a 390 px column
+DISPLAY_WIDTH = 30     # ... the lines it is then broken into
 LONG_FORMULA = 50  # characters of TeX beyond which a display formula can overflow a narrow column
 
 
@@ -118,7 +120,11 @@ def on_page_content(html_text, page, config, files):
                           "matcheck.extract and arithmatex disagree about this page's math")
             return m.group(0)
         try:
-            mathml = to_mathml(tex, display)
+            # A display too wide for a 390 px column is shown broken into aligned lines at its
+            # relations and top-level signs: the same chain (join_lines gives back the verified TeX,
+            # which data-tex and Copy TeX keep).
+            shown = break_lines(tex, DISPLAY_WIDTH) if display and visual_length(tex) > LONG_DISPLAY else tex
+            mathml = to_mathml(shown, display)
         except TexError as exc:
             errors.append(f"{page.file.src_uri}:{result.line}: invalid TeX in formula `{tex}`: {exc}")
             return m.group(0)
@@ -239,17 +245,31 @@ def _cookbook_numbers(report: SiteReport) -> list[str]:
     """The Matrix Cookbook's equation numbers (sitemeta.cookbook): markers on verified formulas
     only, and the two-way audit against source/cookbook-equations.yml, errata included."""
     markers, errors = site_markers(report)
-    equations = load_equations(ROOT / "source" / "cookbook-equations.yml")
+    listing = ROOT / "source" / "cookbook-equations.yml"
+    if not listing.exists():   # a project without the cross-reference (tests build small copies)
+        _state["cookbook"] = ([], markers)
+        return errors + [f"{m.page}:{m.line}: a Cookbook marker, but the project has no {listing.name}"
+                         for m in markers]
+    equations = load_equations(listing)
     errors += audit(equations, markers, check_printed=printed_verifies)
     _state["cookbook"] = (equations, markers)
     return errors
+
+
+def _typeset_printed(tex: str) -> str:
+    """A formula as the Cookbook prints it, typeset (not raw TeX); it is not checked, so it carries
+    no mark, and where KaTeX cannot read it, it stays code."""
+    try:
+        return f'<span class="math mc-quoted">{to_mathml(tex, False)}</span>'
+    except TexError:
+        return f"<code>{html.escape(tex)}</code>"
 
 
 def _cookbook_markdown(markdown: str) -> str:
     equations, markers = _state["cookbook"]
     markdown = render_markers(markdown)
     if TABLE_MARK in markdown:
-        markdown = markdown.replace(TABLE_MARK, crossref_markdown(equations, markers))
+        markdown = markdown.replace(TABLE_MARK, crossref_markdown(equations, markers, typeset=_typeset_printed))
     return markdown
 
 

@@ -222,23 +222,28 @@ def _href(page: str, number: str, here: str) -> str:
     return f"{up}{target}#cookbook-{number}"
 
 
-def _note_html(text: str) -> str:
-    """A note with `code` spans (TeX in a note goes in backticks)."""
+def _code(tex: str) -> str:
+    return f"<code>{html.escape(tex)}</code>"
+
+
+def _note_html(text: str, typeset=_code) -> str:
+    """A note with TeX in backticks, each typeset by `typeset`."""
     parts = text.split("`")
-    return "".join(f"<code>{html.escape(p)}</code>" if k % 2 else html.escape(p) for k, p in enumerate(parts))
+    return "".join(typeset(p) if k % 2 else html.escape(p) for k, p in enumerate(parts))
 
 
 def crossref_markdown(equations: list[Equation], markers: list[Marker],
-                      here: str = "docs/cookbook.md") -> str:
+                      here: str = "docs/cookbook.md", typeset=_code) -> str:
     """The cross-reference table, as one raw HTML block (the printed TeX stays out of Markdown's
-    and arithmatex's way): every number, where it is on the site or why it is not."""
+    and arithmatex's way): every number, where it is on the site or why it is not. `typeset`
+    turns a TeX string into HTML (the build passes a MathML renderer; the default shows code)."""
     where = {}
     for m in markers:
         for n in m.numbers:
             where.setdefault(n, []).append(m)
     rows = []
     for e in equations:
-        printed = html.escape(" ".join(e.tex.split()))
+        printed = typeset(" ".join(e.tex.split()))
         if e.status == "site":
             cell = ", ".join(
                 f'<a href="{_href(m.page, e.number, here)}">{html.escape(_title(m.page))}</a>'
@@ -246,12 +251,12 @@ def crossref_markdown(equations: list[Equation], markers: list[Marker],
         else:
             cell = "not here: " + html.escape(REASONS[e.status])
         if e.note:
-            cell += f" ({_note_html(e.note)})"
+            cell += f" ({_note_html(e.note, typeset)})"
         if e.printed_check:
             cell += (" <strong>Erratum</strong>: the formula as printed fails the checker; the page "
                      "shows the correct one.")
         rows.append(f'<tr id="eq-{e.number}"><td>({e.number})</td><td>{html.escape(e.section)}</td>'
-                    f"<td><code>{printed}</code></td><td>{cell}</td></tr>")
+                    f"<td>{printed}</td><td>{cell}</td></tr>")
     return "\n".join([
         counts_line(equations),
         "",

@@ -114,6 +114,8 @@ def make_project(where: Path, case: Case) -> Path:
     project = where / "project"
     for name in ("hooks", "matcheck", "sitemeta", "buildrun", "overrides", "source"):
         shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+    # The Cookbook listing names formulas on the full site's pages, which this copy does not have.
+    (project / "source" / "cookbook-equations.yml").unlink()
     shutil.copytree(ROOT / "docs" / "stylesheets", project / "docs" / "stylesheets")
     (project / "notebooks").mkdir()
     (project / "snippets").mkdir()
