@@ -28,6 +28,9 @@ _state: dict = {"keys": {}, "section_aliases": {}}
 
 _HEADING = re.compile(r'<h([1-6]) id="([^"]+)"[^>]*>.*?</h\1>', re.S)
 _ANNOTATION = re.compile(r'<annotation encoding="application/x-tex"[^>]*>(.*?)</annotation>', re.S)
+# Formulas shown but not stated by the page (a wrong form, a formula quoted as printed elsewhere):
+# a typed query must not land on them.
+_NOT_STATED = re.compile(r'<(div|span) class="math[^"]*\b(mc-wrong|mc-quoted)\b[^"]*"[^>]*>.*?</math>', re.S)
 _COMPOUND = re.compile(r"\b[^\W\d_]+(?:-[^\W\d_]+)+\b")
 _TAG = re.compile(r"<[^>]+>")
 
@@ -68,7 +71,10 @@ def section_keys(html_text: str) -> dict[str, list[str]]:
     """Formula keys of a page's HTML by the anchor of the heading they follow ("" before any)."""
     marks = [(m.start(), m.group(2)) for m in _HEADING.finditer(html_text)]
     out: dict[str, dict[str, None]] = {}
+    skipped = [(m.start(), m.end()) for m in _NOT_STATED.finditer(html_text)]
     for m in _ANNOTATION.finditer(html_text):
+        if any(a <= m.start() < b for a, b in skipped):
+            continue
         anchor = ""
         for start, name in marks:
             if start > m.start():
