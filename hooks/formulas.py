@@ -136,10 +136,13 @@ def on_page_content(html_text, page, config, files):
             # scrollable-region-focusable), without a tab stop for every short one.
             focus = ' tabindex="0"' if len(tex) > LONG_FORMULA else ""
             # data-tex: exactly the TeX the checker saw, for the Copy TeX button (docs/javascripts/copy-tex.js).
-            return (f'<div class="math display mc-{result.status}"{focus} data-tex="{html.escape(tex)}">'
-                    f'{mathml}{badge}</div>')
+            # data-search-exclude: a display's typeset text is no word a reader types; search finds
+            # it by the keys hooks/search.py derives from its TeX (this keeps the index, which
+            # every page loads, small).
+            return (f'<div class="math display mc-{result.status}"{focus} data-tex="{html.escape(tex)}" '
+                    f'data-search-exclude="math">{mathml}{badge}</div>')
         attr = f' title="{html.escape(title)}"' if title else ""
-        return f'<span class="math mc-{result.status}"{attr}>{mathml}</span>'
+        return f'<span class="math mc-{result.status}"{attr} data-search-exclude="math">{mathml}</span>'
 
     out = _MATH.sub(render, html_text)
     if not errors and len(seen) != len(expected):

@@ -134,6 +134,7 @@ def markdown(entries: list[Entry], order: list[str], titles: dict[str, str], lin
         for e in by_page[page]:
             target = link(page) + (f"#{e.anchor}" if e.anchor else "")
             label = e.section if e.anchor else titles.get(page, Path(page).stem)
-            out += ['<div class="mc-cheat-entry" markdown>', "", placeholder(e.tex), "",
+            # data-search-exclude: the formulas are indexed on their own pages, where search lands.
+            out += ['<div class="mc-cheat-entry" markdown data-search-exclude="sheet">', "", placeholder(e.tex), "",
                     f"[{label}]({target}){{ .mc-cheat-link }}", "", "</div>", ""]
     return "\n".join(out)

@@ -260,7 +260,9 @@ def crossref_markdown(equations: list[Equation], markers: list[Marker],
     return "\n".join([
         counts_line(equations),
         "",
-        '<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table>',
+        # Out of the search index (which every page loads): the numbers are found on the pages that
+        # state them ("Cookbook (N)" under each formula).
+        '<div class="md-typeset__scrollwrap" data-search-exclude="table"><div class="md-typeset__table"><table>',
         "<thead><tr><th>Cookbook</th><th>Section</th><th>As printed</th><th>On this site</th></tr></thead>",
         "<tbody>", *rows, "</tbody></table></div></div>",
     ])
