@@ -12,6 +12,7 @@ from . import algebra as al
 from .declare import format_decl
 from .errors import ShapeError
 from .evaluate import CheckError, Env, NotEvaluable, Scope, Shapes, free_indices, resolve
+from .extract import normalize
 from .parse import FormulaSyntaxError, parse
 from .resolve import CONSTANTS, key_of, used_symbols
 from .tree import Formula, Mul, Num, Sym, walk
@@ -330,12 +331,8 @@ def content_seed(page: str, tex: str, scope: Scope, base_seed: int = 0) -> int:
     editing the page around a formula does not change its draws."""
     import zlib
     decls, defs = _dependencies(tex, scope)
-    text = "\n".join([page, normalize_tex(tex), *decls, *defs])
+    text = "\n".join([page, normalize(tex), *decls, *defs])
     return (zlib.crc32(text.encode()) + base_seed * 7919) % (2**31)
-
-
-def normalize_tex(tex: str) -> str:
-    return " ".join(tex.split())
 
 
 def reproduce_command(tex: str, scope: Scope, seed: int, draws: int = DRAWS) -> str:
