@@ -51,6 +51,23 @@ def test_override_wraps_the_worker_material_ships():
     assert 'addEventListener("message"' in source, UPGRADE
 
 
+def test_index_is_held_until_search_is_wanted_and_material_still_fetches_it_the_way_that_relies_on(site):
+    """search-index-on-demand.js holds the bundle's XMLHttpRequest for the index: pin both ends."""
+    scripts = search_worker.MATERIAL_WORKERS.parent
+    bundles = sorted(scripts.glob("bundle.*.min.js"))
+    assert len(bundles) == 1, UPGRADE
+    bundle = bundles[0].read_text()
+    fetches = re.search(r"function (\w+)\(e,t\)\{return new \w+\(r=>\{let o=new XMLHttpRequest", bundle)
+    assert fetches and 'new URL("search/search_index.json"' in bundle, (
+        f"{UPGRADE}; Material no longer fetches search/search_index.json with XMLHttpRequest, so "
+        f"overrides/assets/javascripts/search-index-on-demand.js no longer holds it "
+        f"(look in {scripts})")
+    page = (site / "determinants" / "index.html").read_text()
+    held = page.find("assets/javascripts/search-index-on-demand.js")
+    assert 0 <= held < page.find(f"assets/javascripts/{bundles[0].name}"), (
+        "search-index-on-demand.js must be loaded before Material's bundle (overrides/main.html)")
+
+
 def test_built_pages_start_the_sites_worker(site):
     assert search_worker.site_worker_name(site) == "matcalc-search.js"
     assert (site / "assets" / "javascripts" / "workers" / "matcalc-search.js").is_file()

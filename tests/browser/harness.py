@@ -296,18 +296,17 @@ class Reader:
         return page
 
     @staticmethod
-    def ready(page, search_ready: bool = True):
+    def ready(page):
+        """Loaded, fonts ready. (The search index is not: it loads when a reader turns to search;
+        `search` and `wait_for_search_index` do that.)"""
         page.wait_for_load_state("load")
         page.evaluate("document.fonts.ready.then(() => true)")
-        if search_ready:
-            wait_for_search_index(page)
 
     def open(self, path: str, errors: list[str] | None = None, failed: list[str] | None = None,
-             context=None, search_ready: bool = True):
-        """A new tab showing `path`, ready: loaded, fonts ready, search index loaded (unless
-        `search_ready` is false)."""
+             context=None):
+        """A new tab showing `path`, ready: loaded, fonts ready."""
         page = self.tab(path, errors, failed, context)
-        self.ready(page, search_ready)
+        self.ready(page)
         return page
 
     def visit(self, path: str) -> Visit:
@@ -328,8 +327,7 @@ class Reader:
         self._visiting, self._tabs[page] = v, path
         try:
             page.goto(self.site.url(path), wait_until="load")
-            # Search is exercised by its own tests: its index is waited for on one page only.
-            self.ready(page, search_ready=path == "/")
+            self.ready(page)
             if self.screenshots:
                 v.screenshot = self.screenshots / f"{slug(path)}.png"
                 page.screenshot(path=str(v.screenshot), full_page=True)
@@ -431,8 +429,18 @@ def describe_axe(violations: list[dict]) -> str:
 META = "document.querySelector('.md-search-result__meta')"
 
 
+def turn_to_search(page):
+    """Move the pointer over the search box (on a phone, the header button that opens it), as a
+    reader does before searching: the site fetches its search index then, not with the page
+    (overrides/assets/javascripts/search-index-on-demand.js)."""
+    box = page.locator("input.md-search__input")
+    page.hover("input.md-search__input" if box.is_visible() else "label.md-header__button[for='__search']")
+
+
 def wait_for_search_index(page, timeout_ms: int = 10_000):
+    """Turn to search and wait until Material's worker has the index."""
     if page.locator(".md-search-result__meta").count():
+        turn_to_search(page)
         page.wait_for_function(f"() => !/Initializing/i.test({META}.textContent)", timeout=timeout_ms)
 
 

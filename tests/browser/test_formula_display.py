@@ -104,7 +104,7 @@ def test_copy_tex_button_copies_the_verified_tex_from_the_keyboard(reader, site)
     context = reader.new_context()
     try:
         context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site.base)
-        page = reader.open("/matrix-function-derivatives/", context=context, search_ready=False)
+        page = reader.open("/matrix-function-derivatives/", context=context)
         box = page.locator("article .math.display.mc-verified").first
         tex = box.get_attribute("data-tex")
         assert tex in _verified_tex(site, "docs/matrix-function-derivatives.md")
@@ -128,7 +128,7 @@ def test_copying_a_selection_gives_the_tex_of_its_inline_formulas(reader, site):
     context = reader.new_context()
     try:
         context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site.base)
-        page = reader.open("/matrix-function-derivatives/", context=context, search_ready=False)
+        page = reader.open("/matrix-function-derivatives/", context=context)
         paragraph = page.locator("article p:has(.math)").first
         expected_tex = paragraph.evaluate("""p => [...p.querySelectorAll('math annotation')]
             .map(a => a.textContent.replace(/\\\\coloneqq ?/g, ':='))""")

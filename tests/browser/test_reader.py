@@ -336,7 +336,7 @@ def test_every_code_block_has_a_copy_button(reader, site, visits):
     try:
         context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site.base)
         for path in dict.fromkeys(p for p, _ in blocks):
-            page = reader.open(path, context=context, search_ready=False)
+            page = reader.open(path, context=context)
             pre = page.locator("article pre:has(> code) >> visible=true")
             if pre.count():
                 break

@@ -58,3 +58,28 @@ def test_a_section_result_opens_its_anchor(site, reader):
         assert 0 <= top < page.viewport_size["height"] / 2, f"the heading is not in view (top {top})"
     finally:
         page.close()
+
+
+@pytest.mark.parametrize("viewport", ["desktop", "phone"])
+def test_the_index_loads_when_a_reader_turns_to_search_not_with_the_page(site, reader, viewport):
+    """A page's first load leaves the search index out (overrides/assets/javascripts/
+    search-index-on-demand.js); the keyboard shortcut or the header button fetches it, and a query
+    typed straight away, before the index has arrived, is answered."""
+    size = {"desktop": harness.VIEWPORT, "phone": {"width": 390, "height": 844}}[viewport]
+    context = reader.new_context(viewport=size)
+    try:
+        page = context.new_page()
+        requested: list[str] = []
+        page.on("request", lambda r: "search_index" in r.url and requested.append(r.url))
+        page.goto(site.url("/determinants/"), wait_until="networkidle")
+        assert requested == [], "the page's first load fetched the search index"
+        if viewport == "phone":
+            page.locator("label.md-header__button[for='__search']").click()
+        else:
+            page.keyboard.press("s")          # Material's shortcut: focus the search box
+        page.keyboard.type("woodbury")
+        links = harness.wait_for_results(page, "woodbury")
+        assert len(requested) == 1, requested
+        assert any("#updating-an-inverse" in href for href in links[:3]), links
+    finally:
+        context.close()
