@@ -13,8 +13,8 @@
  *     (matcheck/searchtext.py: same rule as `searchKey` below);
  *   - lunr runs the resulting terms through its query builder; Material then highlights,
  *     groups and renders as usual;
- *   - the results are re-ranked: how many of the query's words a result covers, an exact alias
- *     or tag or heading; and within a page the best sections are shown (not folded) when they
+ *   - the results are re-ranked: how many of the query's words a result covers, how many its
+ *     heading and page title name, an exact alias or tag or heading; and within a page the best sections are shown (not folded) when they
  *     match as well as the page.
  * Material's own worker is loaded unchanged (importScripts); tests/test_search.py pins the file
  * this wraps and fails if a Material upgrade renames it or changes what is relied on here.
@@ -344,6 +344,19 @@ function headingShare(plan, doc) {
   return doc.words.filter(w => asked.has(w)).length / doc.words.length;
 }
 
+/**
+ * Share of the query's words that name the result: its heading read with its page's title. "Hessian
+ * of log-sum-exp" is named by Hessians > Log-sum-exp, only half named by Softmax > Log-sum-exp.
+ */
+function titleRecall(plan, location) {
+  const units = plan.units.filter(u => !u.bonus);
+  const doc = docs.get(location), page = docs.get(location.split("#")[0]);
+  if (!units.length || !doc) return 0;
+  const named = new Set([...doc.words, ...(page && page !== doc ? page.words : [])]);
+  return units.filter(u => u.terms.some(t => named.has(t.term))).length / units.length;
+}
+const TITLE_RECALL = 0.5;       // weight of that share: up to 1.5x for a result its titles name
+
 const INHERIT = 0.6;            // a section inherits this share of its page's own match
 
 /**
@@ -365,7 +378,8 @@ function rankGroup(plan, group) {
       .map(u => [u.label, u.terms.some(t => terms.has(t.term))]));
     const raw = own.score + (section ? INHERIT * p.score : 0);
     const cover = coverage(plan, terms);
-    let score = raw * (0.05 + 0.95 * cover ** 3) * (1 + headingShare(plan, doc));
+    let score = raw * (0.05 + 0.95 * cover ** 3) * (1 + headingShare(plan, doc)) *
+      (1 + TITLE_RECALL * titleRecall(plan, item.location));
     if (doc) {
       if (doc.aliases.has(plan.normalized)) score *= 1000;
       else if (doc.page && doc.tags.has(plan.normalized)) score *= 100;
