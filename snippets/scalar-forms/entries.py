@@ -1,5 +1,6 @@
 """Entry-by-entry derivatives (Matrix Cookbook (73)-(76), (79)): each entry's derivative with respect
-to each entry, by finite differences, against the Kronecker-delta formulas."""
+to each entry, by finite differences, against the Kronecker-delta formulas and
+the single-entry-matrix forms."""
 import sys
 
 import numpy as np
@@ -61,6 +62,9 @@ ok = check("dX/dX_mn = J^{mn}", entry_jac(lambda Z: Z, X), J)
 ok &= check("d(XA)_ij/dX_mn = delta_im A_nj", entry_jac(lambda Z: Z @ A, X), np.einsum("im,nj->ijmn", dp, A))
 ok &= check("d(X^T C)_ij/dX_mn = delta_in C_mj", entry_jac(lambda Z: Z.T @ C, X),
             np.einsum("in,mj->ijmn", dq, C))
+ok &= check("d(XA)_ij/dX_mn = (J^{mn} A)_ij", entry_jac(lambda Z: Z @ A, X), np.einsum("ibmn,bj->ijmn", J, A))
+ok &= check("d(X^T C)_ij/dX_mn = ((J^{mn})^T C)_ij", entry_jac(lambda Z: Z.T @ C, X),
+            np.einsum("bimn,bj->ijmn", J, C))
 want = np.einsum("lj,ki->klij", dq, X.T @ B) + np.einsum("kj,il->klij", dq, B @ X)
 ok &= check("d(X^T B X)_kl/dX_ij = delta_lj (X^T B)_ki + delta_kj (B X)_il",
             entry_jac(lambda Z: Z.T @ B @ Z, X), want)
