@@ -39,7 +39,8 @@ REASONS = {
     "not-a-formula": "a definition, a convention or a statement about notation, nothing to verify",
     "notation": "needs notation the checker does not read yet",
     "structured": "a derivative with respect to a structured (symmetric, diagonal, Toeplitz) matrix",
-    "expectation": "an expectation or a statement about distributions: random variables the checker cannot draw (the page verifies the matrix identity behind it, where there is one)",
+    "expectation": ("an expectation or a statement about distributions: random variables the checker "
+                    "cannot draw (the page verifies the matrix identity behind it, where there is one)"),
     "todo": "not written on the site yet",
 }
 
