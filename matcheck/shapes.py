@@ -311,6 +311,8 @@ def _(node: HOp, sh: Shapes):
 @shape_of.register
 def _(node: Hessian, sh: Shapes):
     e, v = sh.of(node.expr), sh.of(node.var)
+    if sh.is_scalar(v):
+        return e   # along a scalar, d^2 F / dt^2 has F's shape, whatever F is
     if not sh.is_scalar(e):
         raise ShapeError(f"the Hessian of {sh.fmt(e)}: only scalars have a Hessian matrix")
     if not sh.is_one(v[1]):
