@@ -70,7 +70,21 @@ def _pages(args) -> int:
 def _site_paths(args) -> list:
     root = _root(args)
     if args.paths:
-        return [Path(p).resolve() for p in args.paths]
+        paths = []
+        for given in args.paths:
+            # A relative path is read from the current directory, else from the site's root.
+            path = Path(given)
+            if not path.is_absolute() and not path.exists() and (root / path).exists():
+                path = root / path
+            path = path.resolve()
+            if not path.is_file():
+                raise SystemExit(f"matcheck: {given}: no such file (paths are read from the current "
+                                 f"directory, or from the site's root {root})")
+            if not path.is_relative_to(root):
+                raise SystemExit(f"matcheck: {given}: not inside the site's root {root}; "
+                                 f"pass --root with the directory that holds its docs/")
+            paths.append(path)
+        return paths
     return sorted((root / "docs").rglob("*.md")) + sorted((root / "notebooks").glob("*.py"))
 
 

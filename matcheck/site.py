@@ -85,8 +85,10 @@ class SiteReport:
 
 def check_site(paths, root: Path, docs: Path, base_seed: int = 0, audit: bool = True,
                draws: int | None = None) -> SiteReport:
-    from .audit import audit_errata  # the errata come from checking the source cheat sheet
+    from .audit import CONTEXT, audit_errata  # the errata come from checking the source cheat sheet
     from .check import DRAWS
     pages = check_files(paths, root, base_seed, draws or DRAWS)
+    # A site without a source to audit (source/audit.yml) has no errata: check its pages alone.
+    audit = audit and (root / CONTEXT).is_file()
     errata_md, audit_errors = audit_errata(root, docs) if audit else ("", [])
     return SiteReport(root, docs, pages, errata_md, tuple(audit_errors))

@@ -1,12 +1,15 @@
 """The checker on formulas it must accept and formulas it must reject, with the evidence."""
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from matcheck.check import check_tex
 from matcheck.declare import DeclarationError, parse_declarations
 from matcheck.evaluate import Scope
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def scope(decls, *defs):
@@ -109,3 +112,29 @@ def test_cli_verifies_and_gives_counterexample():
                           r"\frac{\partial (x^T A x)}{\partial x} = 2Ax", "--where", "A: n x n; x: n"],
                          capture_output=True, text=True)
     assert bad.returncode == 1 and "counterexample" in bad.stdout and "--seed" in bad.stdout
+
+
+def _matcheck(*args, cwd):
+    return subprocess.run([sys.executable, "-m", "matcheck", *args], cwd=cwd, capture_output=True,
+                          text=True, timeout=120)
+
+
+def test_page_command_names_a_missing_or_outside_path_without_a_traceback(tmp_path):
+    missing = _matcheck("page", "docs/no-such-page.md", cwd=ROOT)
+    assert missing.returncode != 0 and "no such file" in missing.stderr, missing.stderr
+    outside = tmp_path / "elsewhere.md"
+    outside.write_text("$$\nx = x\n$$\n", encoding="utf-8")
+    away = _matcheck("page", str(outside), cwd=ROOT)
+    assert away.returncode != 0 and "not inside the site's root" in away.stderr, away.stderr
+    assert "Traceback" not in missing.stderr + away.stderr
+
+
+def test_a_site_without_a_source_audit_checks_its_pages(tmp_path):
+    """Another project's docs/: no source/audit.yml, so no errata; its pages are still checked."""
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "page.md").write_text(
+        "# P\n\n/// where\nA: m x n\n///\n\n$$\n(A^T)^T = A\n$$\n\n$$\n(A^T)^T = 2 A\n$$\n",
+        encoding="utf-8")
+    out = _matcheck("page", "docs/page.md", cwd=tmp_path)
+    assert "Traceback" not in out.stderr, out.stderr
+    assert out.returncode == 1 and "docs/page.md:12" in out.stdout and "1 verified" in out.stdout, out.stdout
