@@ -119,6 +119,25 @@ def test_a_typed_formula_opens_the_identity(search, typed, identity):
     assert shown[:2] == [identity.split("#")[0], identity], f"{typed!r}: {shown[:3]}"
 
 
+@pytest.mark.parametrize("plain, plain_first, qualified, qualified_first", [
+    # a hyphenated compound in a heading: "pseudo-inverse" is not "inverse"
+    ("rank one update of an inverse", "inverse/#updating-an-inverse",
+     "rank one update of the pseudo-inverse", "pseudo-inverse/#a-rank-one-update-of-the-pseudo-inverse"),
+    # a proper name qualifying a noun: the "Hadamard product" is not the matrix product
+    ("trace of a product of matrices", None, "trace of a hadamard product", "hadamard/"),
+])
+def test_a_qualified_concept_is_not_a_match_for_its_plain_noun(search, plain, plain_first, qualified,
+                                                               qualified_first):
+    results = search([plain, qualified])
+    shown_plain, shown_qualified = (visible(results[q]["groups"]) for q in (plain, qualified))
+    qualified_page = qualified_first.split("#")[0]
+    assert shown_plain[0].split("#")[0] != qualified_page, (plain, shown_plain[:3])
+    if plain_first:
+        assert plain_first in shown_plain[:3], (plain, shown_plain[:3])
+    assert shown_qualified[0].split("#")[0] == qualified_page and qualified_first in shown_qualified[:3], (
+        qualified, shown_qualified[:3])
+
+
 def test_typos_plurals_and_joined_forms_find_what_the_correct_form_finds(search):
     pairs = [("jacobain", "jacobian"), ("determinent", "determinant"), ("hessians", "hessian"),
              ("crossentropy", "cross-entropy"), ("cross entropy", "cross-entropy"),

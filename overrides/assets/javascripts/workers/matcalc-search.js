@@ -14,7 +14,9 @@
  *   - lunr runs the resulting terms through its query builder; Material then highlights,
  *     groups and renders as usual;
  *   - the results are re-ranked: how many of the query's words a result covers, how many its
- *     heading and page title name, an exact alias or tag or heading; and within a page the best sections are shown (not folded) when they
+ *     heading and page title name, an exact alias or tag or heading; a result whose heading or
+ *     page title holds an asked word only as part of a concept the query did not ask for
+ *     ("pseudo-inverse" for "inverse", "Hadamard product" for "product") weighs less; and within a page the best sections are shown (not folded) when they
  *     match as well as the page.
  * Material's own worker is loaded unchanged (importScripts); tests/test_search.py pins the file
  * this wraps and fails if a Material upgrade renames it or changes what is relied on here.
@@ -305,6 +307,8 @@ function runPlan(plan) {
 const normalize = text => String(text).replace(/<[^>]+>/g, "").toLowerCase()
   .split(/[\s\-_]+/).filter(Boolean).join(" ");
 
+const joinedName = text => text.replace(/[^\p{L}\p{N}]+/gu, "");
+
 // location -> what ranking needs of each document: normalized aliases, tags, title
 const docs = new Map();
 
@@ -316,10 +320,50 @@ function remember(data) {
       aliases: new Set((doc.aliases || []).map(normalize)),
       tags: new Set((doc.tags || []).map(normalize)),
       title: normalize(doc.title || "").replace(/¶$/, "").trim(),
-      words: [...new Set(normalize(doc.title || "").split(/[^\p{L}\p{N}]+/u)
-        .filter(w => w && !isStopWord(w)).map(stem))],
+      words: titleWords(doc.title || "", doc.location.includes("#")),
+      qualified: qualifiedWords(doc.title || "", doc.location.includes("#")),
     });
 }
+
+/**
+ * A title's words, stemmed. In a section's heading a hyphenated compound is one word with its
+ * parts: "The derivative of the pseudo-inverse" is not about "inverse", unless all of it is asked.
+ * (Page titles keep their parts: "Basic matrix-function derivatives" is about matrices.)
+ */
+function titleWords(title, heading) {
+  const words = new Map();
+  for (const token of String(title).replace(/<[^>]+>/g, "").replace(/¶$/, "").toLowerCase().split(/\s+/)) {
+    const parts = token.split(/[^\p{L}\p{N}]+/u).filter(w => w && !isStopWord(w)).map(stem);
+    if (heading && parts.length > 1 && /\p{L}-\p{L}/u.test(token)) {
+      const word = stem(parts.join(""));
+      words.set(word, { word, parts });
+    } else
+      for (const part of parts) words.set(part, { word: part, parts: [part] });
+  }
+  return [...words.values()];
+}
+
+/**
+ * The words of a heading that another word qualifies into a concept of its own: the last part of a
+ * hyphenated compound ("pseudo-inverse", "log-determinant"), and a noun after a proper name
+ * ("Hadamard product", "Gaussian densities"): {head, qualifiers}, stemmed.
+ */
+function qualifiedWords(title, heading) {
+  const out = [];
+  const tokens = String(title).replace(/<[^>]+>/g, "").replace(/¶$/, "").split(/\s+/).filter(Boolean);
+  tokens.forEach((token, i) => {
+    const parts = token.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(w => w && !isStopWord(w)).map(stem);
+    if (heading && parts.length > 1 && /\p{L}-\p{L}/u.test(token))
+      out.push({ head: parts[parts.length - 1], qualifiers: parts.slice(0, -1) });
+    const next = tokens[i + 1] && tokens[i + 1].toLowerCase().replace(/[^\p{L}\p{N}-]+/gu, "");
+    if (i > 0 && /^\p{Lu}\p{Ll}{3,}$/u.test(token) && next && /^\p{L}+$/u.test(next) && !isStopWord(next))
+      out.push({ head: stem(next), qualifiers: [stem(token.toLowerCase())] });
+  });
+  return out;
+}
+
+/** A title word the query asked for: the word, or a compound's every part. */
+const askedWord = (asked, w) => asked.has(w.word) || w.parts.every(part => asked.has(part));
 
 /** What a result matched: its raw lunr score and the index terms it contains. */
 function hitOf(plan, location) {
@@ -341,7 +385,7 @@ function coverage(plan, terms) {
 function headingShare(plan, doc) {
   if (!doc || !doc.words.length) return 0;
   const asked = new Set(plan.units.flatMap(u => u.terms.map(t => t.term)));
-  return doc.words.filter(w => asked.has(w)).length / doc.words.length;
+  return doc.words.filter(w => askedWord(asked, w)).length / doc.words.length;
 }
 
 /**
@@ -352,10 +396,25 @@ function titleRecall(plan, location) {
   const units = plan.units.filter(u => !u.bonus);
   const doc = docs.get(location), page = docs.get(location.split("#")[0]);
   if (!units.length || !doc) return 0;
-  const named = new Set([...doc.words, ...(page && page !== doc ? page.words : [])]);
+  const asked = new Set(plan.units.flatMap(u => u.terms.map(t => t.term)));
+  const named = new Set([...doc.words, ...(page && page !== doc ? page.words : [])]
+    .flatMap(w => (w.parts.length === 1 || askedWord(asked, w) ? [w.word, ...w.parts] : [w.word])));
   return units.filter(u => u.terms.some(t => named.has(t.term))).length / units.length;
 }
-const TITLE_RECALL = 0.5;       // weight of that share: up to 1.5x for a result its titles name
+const TITLE_RECALL = 0.5;
+
+/**
+ * A heading that holds an asked word only inside a compound the query did not ask for: "A rank-one
+ * update of the pseudo-inverse" answers "rank one update of the pseudo-inverse", not "... of an
+ * inverse". Lunr matched the part; the result is worth COMPOUND of its score.
+ */
+function inUnaskedCompound(plan, doc, page) {
+  if (!doc) return false;
+  const asked = new Set(plan.units.flatMap(u => u.terms.map(t => t.term)));
+  return [...doc.qualified, ...(page && page !== doc ? page.qualified : [])]
+    .some(q => asked.has(q.head) && q.qualifiers.some(w => !asked.has(w)));
+}
+const COMPOUND = 0.3;       // weight of that share: up to 1.5x for a result its titles name
 
 const INHERIT = 0.6;            // a section inherits this share of its page's own match
 
@@ -379,11 +438,14 @@ function rankGroup(plan, group) {
     const raw = own.score + (section ? INHERIT * p.score : 0);
     const cover = coverage(plan, terms);
     let score = raw * (0.05 + 0.95 * cover ** 3) * (1 + headingShare(plan, doc)) *
-      (1 + TITLE_RECALL * titleRecall(plan, item.location));
+      (1 + TITLE_RECALL * titleRecall(plan, item.location)) *
+      (inUnaskedCompound(plan, doc, docs.get(item.location.split("#")[0])) ? COMPOUND : 1);
     if (doc) {
-      if (doc.aliases.has(plan.normalized)) score *= 1000;
-      else if (doc.page && doc.tags.has(plan.normalized)) score *= 100;
-      else if (doc.title === plan.normalized) score *= 10;
+      // Exact names compare written together too: "logsumexp" is "log-sum-exp".
+      const asked = joinedName(plan.normalized), named = set => [...set].some(n => joinedName(n) === asked);
+      if (named(doc.aliases)) score *= 1000;
+      else if (doc.page && named(doc.tags)) score *= 100;
+      else if (joinedName(doc.title) === asked) score *= 10;
     }
     return { ...item, score, terms: asked };
   });
