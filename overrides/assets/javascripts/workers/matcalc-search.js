@@ -146,7 +146,8 @@ function isFormula(chunk) {
 // Words the site's readers use for one another (checked as stems): a query word also finds its
 // synonyms, at a lower weight, and a page using either covers the word.
 const SYNONYMS = [["deriv", "gradient", "differenti", "grad"], ["matrix", "matric"],
-  ["wrt", "respect"], ["label", "target"], ["invers", "invert"], ["vector", "vec"], ["transpos", "transpose"]];
+  ["wrt", "respect"], ["label", "target"], ["invers", "invert"], ["vector", "vec"], ["transpos", "transpose"],
+  ["properti", "rule"]];
 
 const stem = word => lunr.stemmer(new lunr.Token(word)).toString();
 const isStopWord = word => !lunr.stopWordFilter(new lunr.Token(word));
