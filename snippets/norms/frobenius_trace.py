@@ -28,6 +28,7 @@ fro = np.linalg.norm(A, "fro")
 nuc = lambda M: np.linalg.svd(M, compute_uv=False).sum()
 
 ok = check("||A||_F = sqrt(Tr(A A^T))", fro, np.sqrt(np.trace(A @ A.T)))
+ok &= check("||A||_F = sqrt(sum_ij A_ij^2)  (Cookbook 541)", fro, np.sqrt((A ** 2).sum()))
 ok &= check("||A||_F^2 = Tr(A A^T)", fro ** 2, np.trace(A @ A.T))
 ok &= check("||A||_F^2 = Tr(A^T A)", fro ** 2, np.trace(A.T @ A))
 ok &= check("||A||_F^2 = sum_ij A_ij^2", fro ** 2, (A ** 2).sum())
