@@ -41,8 +41,8 @@ def expm(M, terms=30):
 
 rng = np.random.default_rng(418)
 n, r = 5, 2
-A, B = rng.standard_normal((n, r)), rng.standard_normal((n, r))
-E = A @ np.linalg.inv(B.T @ A) @ B.T
+A, S = rng.standard_normal((n, r)), rng.standard_normal((n, n)) + n * np.eye(n)
+E = S @ A @ np.linalg.inv(A.T @ A) @ A.T @ np.linalg.inv(S)   # an orthogonal projection in another basis
 I = np.eye(n)
 ok = check("E E = E", E @ E, E)
 ok &= check("E is not symmetric (an oblique projection)", E.T, E, expect=False)
