@@ -1,6 +1,6 @@
 """The Sylvester equation A X + X B = C (Matrix Cookbook (273)):
-vec(A X + X B) = (I kron A + B^T kron I) vec(X), solved by the inverse of that Kronecker sum;
-compared with scipy's Bartels-Stewart solver when SciPy is installed."""
+vec(A X + X B) = (I kron A + B^T kron I) vec(X), solved by the inverse of that Kronecker sum,
+whose eigenvalues are the sums of an eigenvalue of A and one of B."""
 import sys
 
 import numpy as np
@@ -35,11 +35,5 @@ ok &= check("with B in place of B^T (it fails)", vec(C), (np.kron(np.eye(n), A) 
 sums = np.add.outer(np.linalg.eigvals(A), np.linalg.eigvals(B)).ravel()
 ok &= check("eigenvalues of the Kronecker sum = lambda_i(A) + mu_j(B)",
             np.sort_complex(np.linalg.eigvals(K)).view(float), np.sort_complex(sums).view(float), tol=1e-6)
-try:
-    from scipy.linalg import solve_sylvester
-except ImportError:
-    print("scipy not installed: the Bartels-Stewart comparison is skipped")
-else:
-    ok &= check("= scipy.linalg.solve_sylvester(A, B, C)", X, solve_sylvester(A, B, C))
 
 sys.exit(0 if ok else 1)
