@@ -147,7 +147,7 @@ function isFormula(chunk) {
 // synonyms, at a lower weight, and a page using either covers the word.
 const SYNONYMS = [["deriv", "gradient", "differenti", "grad"], ["matrix", "matric"],
   ["wrt", "respect"], ["label", "target"], ["invers", "invert"], ["vector", "vec"], ["transpos", "transpose"],
-  ["properti", "rule"]];
+  ["properti", "rule"], ["error", "errata", "erratum"]];
 
 const stem = word => lunr.stemmer(new lunr.Token(word)).toString();
 const isStopWord = word => !lunr.stopWordFilter(new lunr.Token(word));
@@ -402,7 +402,7 @@ function titleRecall(plan, location) {
     .flatMap(w => (w.parts.length === 1 || askedWord(asked, w) ? [w.word, ...w.parts] : [w.word])));
   return units.filter(u => u.terms.some(t => named.has(t.term))).length / units.length;
 }
-const TITLE_RECALL = 0.5;
+const TITLE_RECALL = 1;         // weight of that share: up to 2x for a result its titles name
 
 /**
  * A heading that holds an asked word only inside a compound the query did not ask for: "A rank-one
@@ -415,7 +415,7 @@ function inUnaskedCompound(plan, doc, page) {
   return [...doc.qualified, ...(page && page !== doc ? page.qualified : [])]
     .some(q => asked.has(q.head) && q.qualifiers.some(w => !asked.has(w)));
 }
-const COMPOUND = 0.3;       // weight of that share: up to 1.5x for a result its titles name
+const COMPOUND = 0.3;           // what such a result is worth
 
 const INHERIT = 0.6;            // a section inherits this share of its page's own match
 
