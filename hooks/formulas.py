@@ -45,8 +45,8 @@ _MATH = re.compile(
 
 _state: dict = {}
 WRONG_FORM_WIDTH = 24  # matcheck.multiline.visual_length units that fit a wrong-form box at 390 px
-LONG_DISPLAY = 33      # ... beyond which a display formula may not fit a 390 px column
-DISPLAY_WIDTH = 30     # ... the lines it is then broken into
+LONG_DISPLAY = 30      # ... beyond which a display formula may not fit a 390 px column
+DISPLAY_WIDTH = 27     # ... the lines it is then broken into
 LONG_FORMULA = 50  # characters of TeX beyond which a display formula can overflow a narrow column
 
 
@@ -123,8 +123,7 @@ def on_page_content(html_text, page, config, files):
             # A display too wide for a 390 px column is shown broken into aligned lines at its
             # relations and top-level signs: the same chain (join_lines gives back the verified TeX,
             # which data-tex and Copy TeX keep).
-            shown = break_lines(tex, DISPLAY_WIDTH) if display and visual_length(tex) > LONG_DISPLAY else tex
-            mathml = to_mathml(shown, display)
+            mathml = to_mathml(_shown(tex) if display else tex, display)
         except TexError as exc:
             errors.append(f"{page.file.src_uri}:{result.line}: invalid TeX in formula `{tex}`: {exc}")
             return m.group(0)
@@ -229,9 +228,16 @@ def _cheat_sheet_formulas(html_text: str) -> str:
     def render(m):
         tex = bytes.fromhex(m.group(1)).decode("utf-8")
         title = _mark(results[tex])
-        return (f'<div class="math display mc-verified" data-tex="{html.escape(tex)}">{to_mathml(tex, True)}'
+        return (f'<div class="math display mc-verified" data-tex="{html.escape(tex)}">{to_mathml(_shown(tex), True)}'
                 f'<span class="mc-mark" title="{html.escape(title)}" aria-label="{html.escape(title)}">✓</span></div>')
     return _CHEAT_PARAGRAPH.sub(render, html_text)
+
+
+def _shown(tex: str) -> str:
+    """A display as the reader sees it: too wide for a 390 px column, broken into aligned lines at its
+    relations, top-level signs and factors (join_lines gives back the verified TeX, which data-tex
+    and Copy TeX keep)."""
+    return break_lines(tex, DISPLAY_WIDTH) if visual_length(tex) > LONG_DISPLAY else tex
 
 
 def _mark(result) -> str:

@@ -171,7 +171,14 @@ def break_lines(tex: str, width: float = 30) -> str:
     """A one-line chain laid out as an `aligned` display: one relation per line, and a line still
     wider than `width` continued at its top-level `+`/`-` signs (indented with `\\quad`). A formula
     that fits, or has no relation, comes back unchanged; join_lines(result) is the same chain."""
-    if visual_length(tex) <= width or BEGIN in tex:
+    if BEGIN in tex:
+        # Laid out by hand: kept, unless a line is still too wide; then laid out again from its chain.
+        body = tex[tex.index(BEGIN) + len(BEGIN):tex.rindex(END)] if END in tex else ""
+        if tex.startswith(BEGIN) and tex.rstrip().endswith(END) and all(
+                visual_length(line) <= width * 1.1 for line in _LINE_BREAK.split(body)):
+            return tex
+        tex = join_lines(tex)
+    if visual_length(tex) <= width:
         return tex
     marks = _top_level(tex)
     rels = [(i, t) for i, t in marks if t in ("=", ":=")]
@@ -182,7 +189,7 @@ def break_lines(tex: str, width: float = 30) -> str:
     first_rhs = tex[rels[0][0] + len(rels[0][1]):cuts[1]].strip()
     # A long left side gets a line of its own, and every relation starts a line at the left edge.
     own_line = visual_length(f"{first} {rels[0][1]} {first_rhs}") > width
-    lines = [f"& {first}"] if own_line else []
+    lines = _wrap("& ", first, width) if own_line else []
     for k, (i, rel) in enumerate(rels):
         rhs = tex[i + len(rel):cuts[k + 1]].strip()
         lead = (first + " " if k == 0 and not own_line else "") + f"&{rel} "
@@ -194,13 +201,17 @@ def _wrap(lead: str, rhs: str, width: float) -> list[str]:
     """One side after its relation, on as many lines as it needs, cut at top-level `+`/`-`."""
     if visual_length(lead + rhs) <= width:
         return [lead + rhs]
-    cuts = [i for i, t in _top_level(rhs) if t in "+-"] or [i for i, t in _top_level(rhs, 1) if t in "+-"]
+    # Cut at the signs between terms, else between the factors of a product, else inside its
+    # outer parentheses (signs, then factors).
+    cuts = ([i for i, t in _top_level(rhs) if t in "+-"] or _factor_cuts(rhs, 0)
+            or [i for i, t in _top_level(rhs, 1) if t in "+-"] or _factor_cuts(rhs, 1))
     if not cuts:
         return [lead + rhs]
     pieces, start = [], 0
     for i in cuts + [len(rhs)]:
         pieces.append(rhs[start:i].strip())
         start = i
+    pieces = [p for p in pieces if p]
     lines, current = [], lead + pieces[0]
     for piece in pieces[1:]:
         if visual_length(current + " " + piece) <= width:
@@ -209,4 +220,83 @@ def _wrap(lead: str, rhs: str, width: float) -> list[str]:
             lines.append(current)
             current = "&\\quad " + piece
     lines.append(current)
+    # A line still too wide (one long product) is cut between its factors.
+    out = []
+    for line in lines:
+        out.extend(_wrap_factors(line, width) if visual_length(line) > width else [line])
+    return out
+
+
+_LEAD = re.compile(r"^(?:[^&]*&(?:\\quad(?![A-Za-z])|:=|=)?\s*)")
+
+
+def _wrap_factors(line: str, width: float, level: int = 0) -> list[str]:
+    """A line that is one long product, cut between its factors (at group depth 0, else inside the
+    outer parentheses) into lines that fit; each continuation indented with `\\quad`."""
+    lead = _LEAD.match(line).group(0)
+    body = line[len(lead):]
+    cuts = _factor_cuts(body, level)
+    if not cuts:
+        return _wrap_factors(line, width, 1) if level == 0 else [line]
+    pieces, start = [], 0
+    for i in cuts + [len(body)]:
+        pieces.append(body[start:i].strip())
+        start = i
+    pieces = [p for p in pieces if p]
+    lines, current = [], lead + pieces[0]
+    for piece in pieces[1:]:
+        if visual_length(current + " " + piece) <= width:
+            current += " " + piece
+        else:
+            lines.append(current)
+            current = "&\\quad " + piece
+    lines.append(current)
+    if level == 0:
+        lines = [x for line in lines
+                 for x in (_wrap_factors(line, width, 1) if visual_length(line) > width else [line])]
     return lines
+
+
+def _factor_cuts(tex: str, level: int) -> list[int]:
+    """Indices of the spaces between two factors of a product at group depth `level` (below depth 0
+    only inside plain parentheses): where a product may continue on the next line."""
+    stack, i, out, prev = [], 0, [], ""
+    while i < len(tex):
+        c = tex[i]
+        if tex.startswith("\\|", i):
+            stack.append("|") if not (stack and stack[-1] == "|") else stack.pop()
+            i, prev = i + 2, "x"
+            continue
+        if c == "\\":
+            m = re.match(r"\\([A-Za-z]+|.)", tex[i:])
+            name = m.group(1)
+            if name in ("left", "right"):
+                i += len(m.group(0))
+                if i < len(tex) and tex[i] in "([{|.":
+                    stack.append("L") if name == "left" else (stack.pop() if stack else None)
+                    i += 1
+                elif tex.startswith("\\{", i) or tex.startswith("\\}", i) or tex.startswith("\\|", i):
+                    stack.append("L") if name == "left" else (stack.pop() if stack else None)
+                    i += 2
+                prev = "x"
+                continue
+            if (c == "\\" and len(stack) == level and all(k == "(" for k in stack) and prev == " "
+                    and name not in ("quad", "qquad", "cdot", "circ", "odot", "otimes", "times")):
+                out.append(i - 1)
+            i, prev = i + len(m.group(0)), "x"
+            continue
+        if c in "{([":
+            if c != "{" and len(stack) == level and all(k == "(" for k in stack) and prev == " ":
+                out.append(i - 1)
+            stack.append(c)
+        elif c in "})]":
+            if stack:
+                stack.pop()
+        elif (c.isalnum() and len(stack) == level and all(k == "(" for k in stack) and prev == " "):
+            out.append(i - 1)
+        if c == " ":
+            prev = " " if prev not in ("=", "+", "-", "^", "_", "&") else prev
+        else:
+            prev = c if c in "=+-^_&" else "x"
+        i += 1
+    return [k for k in out if k > 0]

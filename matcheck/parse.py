@@ -211,6 +211,9 @@ class _ToAst(Transformer):
     def sup_iexpr(self, expr):
         return ("int", expr)
 
+    def sup_group(self, expr):
+        return ("int", expr)   # e^{(t A)}: see _exponents_of_e
+
     def iexpr(self, *items):
         if len(items) == 2 and not isinstance(items[0], Token) or (
                 len(items) == 2 and items[0].type in ("NUMBER", "DIGIT")):
@@ -391,9 +394,37 @@ def parse_reference(tex: str) -> Formula:
 
 def _one_line(tex: str) -> str:
     try:
-        return join_lines(tex)
+        return _exponents_of_e(join_lines(tex))
     except AlignedError as exc:
         raise FormulaSyntaxError(tex, exc.column, exc.reason) from None
+
+
+_SIMPLE_EXPONENT = re.compile(r"\s*[-+]?\s*(?:[A-Za-z0-9]+|\\top|\\dagger)\s*")
+
+
+def _exponents_of_e(tex: str) -> str:
+    """`e^{t A}`, `e^{A^T A}`, `e^{\operatorname{Tr}(A)}`: the constant e raised to any expression
+    (the exponential, of a matrix or a scalar) is read as e^{(...)}, the one exponent form the
+    grammar takes a whole expression in. Other bases keep the exponents they had."""
+    out, i = [], 0
+    while True:
+        j = tex.find("e^{", i)
+        if j < 0:
+            return "".join(out) + tex[i:]
+        if j > 0 and (tex[j - 1].isalpha() or tex[j - 1] == "\\"):
+            out.append(tex[i:j + 3])
+            i = j + 3
+            continue
+        depth, k = 1, j + 3
+        while k < len(tex) and depth:
+            depth += {"{": 1, "}": -1}.get(tex[k], 0)
+            k += 1
+        inner = tex[j + 3:k - 1]
+        if depth or _SIMPLE_EXPONENT.fullmatch(inner) or inner.strip().startswith("("):
+            out.append(tex[i:k])
+        else:
+            out.append(tex[i:j] + "e^{(" + inner + ")}")
+        i = k
 
 
 def parse_symbol(tex: str) -> Node:
