@@ -403,7 +403,7 @@ _SIMPLE_EXPONENT = re.compile(r"\s*[-+]?\s*(?:[A-Za-z0-9]+|\\top|\\dagger)\s*")
 
 
 def _exponents_of_e(tex: str) -> str:
-    """`e^{t A}`, `e^{A^T A}`, `e^{\operatorname{Tr}(A)}`: the constant e raised to any expression
+    r"""`e^{t A}`, `e^{A^T A}`, `e^{\operatorname{Tr}(A)}`: the constant e raised to any expression
     (the exponential, of a matrix or a scalar) is read as e^{(...)}, the one exponent form the
     grammar takes a whole expression in. Other bases keep the exponents they had."""
     out, i = [], 0
