@@ -399,7 +399,7 @@ def _one_line(tex: str) -> str:
         raise FormulaSyntaxError(tex, exc.column, exc.reason) from None
 
 
-_SIMPLE_EXPONENT = re.compile(r"\s*[-+]?\s*(?:[A-Za-z0-9]+|\\top|\\dagger)\s*")
+_SIMPLE_EXPONENT = re.compile(r"\s*[-+]?\s*(?:[A-Za-z]|[0-9]+|\\top|\\dagger)\s*")
 
 
 def _exponents_of_e(tex: str) -> str:
