@@ -127,10 +127,14 @@ class Env:
         # The values a side is computed from, at every level of differentiation: the rounding
         # allowance scales with the largest of them (cancellation leaves eps times that:
         # d(F F^{-1})/dx is 1e-16, not 0, from entries of size 1).
-        top = abs(al.primal(value)).max()
-        if top > self.stats["magnitude"]:
-            self.stats["magnitude"] = float(top)
+        self.note_magnitude(abs(al.primal(value)).max())
         return value
+
+    def note_magnitude(self, size) -> None:
+        """Widen the draw's rounding allowance to `size` (see eval): also called with the size a
+        computation's own rounding is relative to, where that is not one of its values."""
+        if size > self.stats["magnitude"]:
+            self.stats["magnitude"] = float(size)
 
     # -- derivatives ------------------------------------------------------------------------------
     def derivative(self, node: Deriv):
@@ -365,7 +369,18 @@ def _(node: T, env: Env):
 @_ev.register
 def _(node: Inv, env: Env):
     m = env.eval(node.arg)
-    return al.div(1.0, m) if al.primal(m).shape == (1, 1) else al.inv(m)
+    if al.primal(m).shape == (1, 1):
+        return al.div(1.0, m)
+    out = al.inv(m)
+    # An inverse is exact to cond(M) times eps of its size: a draw whose matrix is ill-conditioned
+    # (a Schur complement, B^T A for random A, B) is allowed that much more rounding.
+    env.note_magnitude(_condition(al.primal(m)) * abs(al.primal(out)).max())
+    return out
+
+
+def _condition(m) -> float:
+    s = np.linalg.svd(np.asarray(m), compute_uv=False)
+    return float(np.max(s[..., 0] / np.maximum(s[..., -1], 1e-300)))
 
 
 @_ev.register
@@ -426,7 +441,12 @@ def _(node: IntPow, env: Env):
 
 @_ev.register
 def _(node: Func, env: Env):
-    return TABLE[node.name].impl(env.eval(node.arg))
+    arg = env.eval(node.arg)
+    if node.name in ("det", "bars") and al.primal(arg).shape[-1] > 1:
+        # A determinant is exact to eps of the product of its rows' lengths (Hadamard's bound),
+        # which can be far larger than the determinant itself: det(S - lambda_i I) = 0.
+        env.note_magnitude(float(np.max(np.prod(np.linalg.norm(np.abs(al.primal(arg)), axis=-1), axis=-1))))
+    return TABLE[node.name].impl(arg)
 
 
 @_ev.register
