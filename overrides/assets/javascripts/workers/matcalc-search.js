@@ -385,7 +385,7 @@ function coverage(plan, terms) {
 /** Share of a heading's words the query asked for: "A quadratic form" is all about "quadratic form". */
 function headingShare(plan, doc) {
   if (!doc || !doc.words.length) return 0;
-  const asked = new Set(plan.units.flatMap(u => u.terms.map(t => t.term)));
+  const asked = askedTerms(plan);
   return doc.words.filter(w => askedWord(asked, w)).length / doc.words.length;
 }
 
@@ -397,11 +397,16 @@ function titleRecall(plan, location) {
   const units = plan.units.filter(u => !u.bonus);
   const doc = docs.get(location), page = docs.get(location.split("#")[0]);
   if (!units.length || !doc) return 0;
-  const asked = new Set(plan.units.flatMap(u => u.terms.map(t => t.term)));
+  const asked = askedTerms(plan);
   const named = new Set([...doc.words, ...(page && page !== doc ? page.words : [])]
     .flatMap(w => (w.parts.length === 1 || askedWord(asked, w) ? [w.word, ...w.parts] : [w.word])));
-  return units.filter(u => u.terms.some(t => named.has(t.term))).length / units.length;
+  return units.filter(u => strongTerms(u).some(t => named.has(t.term))).length / units.length;
 }
+
+/** A unit's terms that name what it asks: a typed formula by its keys, not by the words its
+ * symbols are called ("tr(AXB)" is not a question about traces); a word by all of them. */
+const strongTerms = u => (u.terms.some(t => !t.weak) ? u.terms.filter(t => !t.weak) : u.terms);
+const askedTerms = plan => new Set(plan.units.flatMap(u => strongTerms(u).map(t => t.term)));
 const TITLE_RECALL = 1;         // weight of that share: up to 2x for a result its titles name
 
 /**
@@ -411,7 +416,7 @@ const TITLE_RECALL = 1;         // weight of that share: up to 2x for a result i
  */
 function inUnaskedCompound(plan, doc, page) {
   if (!doc) return false;
-  const asked = new Set(plan.units.flatMap(u => u.terms.map(t => t.term)));
+  const asked = askedTerms(plan);
   return [...doc.qualified, ...(page && page !== doc ? page.qualified : [])]
     .some(q => asked.has(q.head) && q.qualifiers.some(w => !asked.has(w)));
 }
