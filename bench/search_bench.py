@@ -159,7 +159,7 @@ def render(results: list[dict], site_dir: Path) -> str:
 
 def first_loads(site_dir: Path) -> list[tuple[str, int, int]]:
     """(page, gzip bytes, requests) of every page's first, cold-cache load, served gzipped like
-    GitHub Pages by bench/run.py's server (search worker and index included), heaviest first."""
+    GitHub Pages by bench/run.py's server (what a page asks for before a reader turns to search), heaviest first."""
     import importlib.util
 
     from playwright.sync_api import sync_playwright
@@ -184,7 +184,8 @@ def first_loads(site_dir: Path) -> list[tuple[str, int, int]]:
 def render_first_loads(loads: list[tuple[str, int, int]]) -> str:
     over = [t for t in loads if t[1] > 160 * 1024]
     heaviest_md = next(t for t in loads if not t[0].startswith("/notebooks/"))
-    lines = ["", "First loads (gzip, cold cache, search worker and index included; target <= 160 KB):", "",
+    lines = ["", "First loads (gzip, cold cache, search worker included; the index loads when a reader turns "
+             "to search; target <= 160 KB):", "",
              f"- heaviest page: `{loads[0][0]}` {loads[0][1] / 1024:.1f} KB in {loads[0][2]} requests",
              f"- heaviest Markdown page: `{heaviest_md[0]}` {heaviest_md[1] / 1024:.1f} KB in "
              f"{heaviest_md[2]} requests",
