@@ -207,11 +207,18 @@ def _wrap(lead: str, rhs: str, width: float) -> list[str]:
             or [i for i, t in _top_level(rhs, 1) if t in "+-"] or _factor_cuts(rhs, 1))
     if not cuts:
         return [lead + rhs]
-    pieces, start = [], 0
-    for i in cuts + [len(rhs)]:
-        pieces.append(rhs[start:i].strip())
-        start = i
-    pieces = [p for p in pieces if p]
+    lines = _fill(lead, rhs, cuts, width)
+    # A line still too wide (one long product) is cut between its factors.
+    out = []
+    for line in lines:
+        out.extend(_wrap_factors(line, width) if visual_length(line) > width else [line])
+    return out
+
+
+def _fill(lead: str, text: str, cuts: list[int], width: float) -> list[str]:
+    """`text` cut at `cuts` into pieces, filled into lines of at most `width` after `lead`; each
+    continuation line indented with `\\quad`."""
+    pieces = [p for p in (text[a:b].strip() for a, b in zip([0] + cuts, cuts + [len(text)])) if p]
     lines, current = [], lead + pieces[0]
     for piece in pieces[1:]:
         if visual_length(current + " " + piece) <= width:
@@ -220,11 +227,7 @@ def _wrap(lead: str, rhs: str, width: float) -> list[str]:
             lines.append(current)
             current = "&\\quad " + piece
     lines.append(current)
-    # A line still too wide (one long product) is cut between its factors.
-    out = []
-    for line in lines:
-        out.extend(_wrap_factors(line, width) if visual_length(line) > width else [line])
-    return out
+    return lines
 
 
 _LEAD = re.compile(r"^(?:[^&]*&(?:\\quad(?![A-Za-z])|:=|=)?\s*)")
@@ -238,19 +241,7 @@ def _wrap_factors(line: str, width: float, level: int = 0) -> list[str]:
     cuts = _factor_cuts(body, level)
     if not cuts:
         return _wrap_factors(line, width, 1) if level == 0 else [line]
-    pieces, start = [], 0
-    for i in cuts + [len(body)]:
-        pieces.append(body[start:i].strip())
-        start = i
-    pieces = [p for p in pieces if p]
-    lines, current = [], lead + pieces[0]
-    for piece in pieces[1:]:
-        if visual_length(current + " " + piece) <= width:
-            current += " " + piece
-        else:
-            lines.append(current)
-            current = "&\\quad " + piece
-    lines.append(current)
+    lines = _fill(lead, body, cuts, width)
     if level == 0:
         lines = [x for line in lines
                  for x in (_wrap_factors(line, width, 1) if visual_length(line) > width else [line])]

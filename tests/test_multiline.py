@@ -5,7 +5,7 @@ from matcheck.check import check_tex
 from matcheck.declare import parse_declarations
 from matcheck.evaluate import Scope
 from matcheck.extract import extract
-from matcheck.multiline import AlignedError, join_lines
+from matcheck.multiline import AlignedError, break_lines, join_lines, visual_length
 from matcheck.parse import FormulaSyntaxError, parse
 
 
@@ -64,3 +64,23 @@ def test_extract_keeps_the_layout_for_the_reader():
     page = "\n".join(["$$", r"\begin{aligned}", r"a &= b \\", r"&= c", r"\end{aligned}", "$$"])
     (math,) = extract(page)
     assert math.display and math.tex == r"\begin{aligned} a &= b \\ &= c \end{aligned}"
+
+
+def test_a_long_product_is_continued_between_its_factors():
+    tex = (r"p(x) = \frac{1}{\sqrt{\det(2 \pi (\Sigma_1 + \Sigma_2))}} "
+           r"\exp\Big(-\frac{1}{2} (m_1 - m_2)^T (\Sigma_1 + \Sigma_2)^{-1} (m_1 - m_2)\Big) q(x)")
+    shown = break_lines(tex, 27)
+    lines = shown.removeprefix(r"\begin{aligned}").removesuffix(r"\end{aligned}").split(r"\\")
+    assert len(lines) >= 3 and all(visual_length(line) <= 27 for line in lines), lines
+    assert join_lines(shown) == tex
+
+
+def test_a_hand_layout_is_kept_when_it_fits_and_laid_out_again_when_it_does_not():
+    fits = r"\begin{aligned} & (A + B)^T \\ &= A^T + B^T \end{aligned}"
+    assert break_lines(fits, 27) == fits
+    too_wide = (r"\begin{aligned} & \rho^2 \Sigma_1 + \rho (1 - \rho) (\Sigma_1 + m_1 m_1^T - m_1 m_2^T) "
+                r"+ (1 - \rho)^2 \Sigma_2 \\ &= S \end{aligned}")
+    shown = break_lines(too_wide, 27)
+    lines = shown.removeprefix(r"\begin{aligned}").removesuffix(r"\end{aligned}").split(r"\\")
+    assert all(visual_length(line) <= 27 * 1.1 for line in lines), lines
+    assert join_lines(shown) == join_lines(too_wide)
