@@ -373,9 +373,16 @@ def _(node: Inv, env: Env):
         return al.div(1.0, m)
     out = al.inv(m)
     # An inverse is exact to cond(M) times eps of its size: a draw whose matrix is ill-conditioned
-    # (a Schur complement, B^T A for random A, B) is allowed that much more rounding.
-    env.note_magnitude(_condition(al.primal(m)) * abs(al.primal(out)).max())
+    # (a Schur complement, B^T A for random A, B) is allowed that much more rounding. A matrix
+    # singular to working precision tests nothing (its inverse is rounding): the draw fails.
+    cond = _condition(al.primal(m))
+    if not cond < SINGULAR:
+        raise CheckError(f"a matrix to invert is singular on this draw (condition number {cond:.2g})")
+    env.note_magnitude(cond * abs(al.primal(out)).max())
     return out
+
+
+SINGULAR = 1 / (1e3 * np.finfo(float).eps)   # beyond this condition number, the rounding is all
 
 
 def _condition(m) -> float:

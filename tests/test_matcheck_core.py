@@ -241,3 +241,10 @@ def test_format_decl_reads_back():
 def test_properties_without_a_sampler_are_structural():
     # They shape how a symbol is read (single-entry J^{ij}, derivatives over free entries), not its draw.
     assert {p for p in PROPERTIES if PROPERTIES[p].sampler is None} == {"single-entry", "structured"}
+
+
+def test_an_inverse_singular_to_working_precision_fails_the_draw_instead_of_allowing_anything():
+    # A A^+ of a tall A is a projection: singular, though rounding may leave it invertible; its
+    # "inverse" is rounding, and a draw made of it must not widen the allowance without bound.
+    v = check_tex(r"(A A^{+})^{-1} = I", scope_of("A: n x r tall"))
+    assert v.status == "failed" and "singular" in v.message.lower(), v.message
