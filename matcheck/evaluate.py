@@ -375,7 +375,7 @@ def _(node: Inv, env: Env):
     # An inverse is exact to cond(M) times eps of its size: a draw whose matrix is ill-conditioned
     # (a Schur complement, B^T A for random A, B) is allowed that much more rounding. A matrix
     # singular to working precision tests nothing (its inverse is rounding): the draw fails.
-    cond = _condition(al.primal(m))
+    cond = _condition(al.primal(m), al.primal(out))
     if not cond < SINGULAR:
         raise CheckError(f"a matrix to invert is singular on this draw (condition number {cond:.2g})")
     env.note_magnitude(cond * abs(al.primal(out)).max())
@@ -385,9 +385,12 @@ def _(node: Inv, env: Env):
 SINGULAR = 1 / (1e3 * np.finfo(float).eps)   # beyond this condition number, the rounding is all
 
 
-def _condition(m) -> float:
-    s = np.linalg.svd(np.asarray(m), compute_uv=False)
-    return float(np.max(s[..., 0] / np.maximum(s[..., -1], 1e-300)))
+def _condition(m, m_inv) -> float:
+    """The condition number in the infinity norm, from the inverse already computed (no second
+    factorization on every inverse the checker evaluates)."""
+    def norm(a):
+        return np.linalg.norm(np.abs(np.asarray(a)), ord=np.inf, axis=(-2, -1))
+    return float(np.max(norm(m) * norm(m_inv)))
 
 
 @_ev.register
@@ -452,7 +455,7 @@ def _(node: Func, env: Env):
     if node.name in ("det", "bars") and al.primal(arg).shape[-1] > 1:
         # A determinant is exact to eps of the product of its rows' lengths (Hadamard's bound),
         # which can be far larger than the determinant itself: det(S - lambda_i I) = 0.
-        env.note_magnitude(float(np.max(np.prod(np.linalg.norm(np.abs(al.primal(arg)), axis=-1), axis=-1))))
+        env.note_magnitude(float(np.max(np.prod(np.linalg.norm(al.primal(arg), axis=-1), axis=-1))))
     return TABLE[node.name].impl(arg)
 
 

@@ -130,23 +130,46 @@ def visual_length(tex: str) -> float:
     return n
 
 
+# Commands that join two factors rather than start one: no line break around them.
+_BINARY = {"quad", "qquad", "cdot", "circ", "odot", "otimes", "times"}
+
+
 def _top_level(tex: str, level: int = 0):
-    """(index, token) of each relation (`=`, `:=`) and binary `+`/`-` at group depth `level`; below
-    depth 0 only inside plain parentheses (a `\\left( ... \\right)` pair cannot span lines)."""
-    stack, norm, i, out, prev, left = [], False, 0, [], "", False
+    """(index, token) of each relation (`=`, `:=`), binary `+`/`-` and space between two factors of
+    a product (token " ") at group depth `level`; below depth 0 only inside plain parentheses (a
+    `\\left( ... \\right)` pair cannot span lines)."""
+    stack, i, out, prev, left, gap = [], 0, [], "", False, False
+
+    def factor_starts(at):
+        # a space after an operand, then another operand: the product may continue on a new line
+        if gap and len(stack) == level and all(k == "(" for k in stack):
+            out.append((at - 1, " "))
+
     while i < len(tex):
         c = tex[i]
         if tex.startswith("\\|", i):
-            norm = not norm
-            stack.append("|") if norm else stack.pop() if stack else None
-            i, prev = i + 2, "x"
+            if not (stack and stack[-1] == "|"):
+                factor_starts(i)
+                stack.append("|")
+            else:
+                stack.pop()
+            i, prev, gap = i + 2, "x", False
             continue
         if c == "\\":
             m = re.match(r"\\([A-Za-z]+|.)", tex[i:])
-            left = m.group(1) in ("left", "right")
-            i, prev = i + len(m.group(0)), "x"
+            name = m.group(1)
+            left = name in ("left", "right")
+            if name in _BINARY:
+                prev = "op"
+            else:
+                if name != "right":
+                    factor_starts(i)
+                prev = "x"
+            i, gap = i + len(m.group(0)), False
             continue
         plain = all(k == "(" for k in stack)
+        if c in "([" and not left:
+            factor_starts(i)
         if c in "{([":
             stack.append("L" if left else c)
         elif c in "})]":
@@ -154,17 +177,26 @@ def _top_level(tex: str, level: int = 0):
                 stack.pop()
         elif len(stack) == level and plain and tex.startswith(":=", i):
             out.append((i, ":="))
-            i, prev = i + 2, "="
+            i, prev, gap = i + 2, "=", False
             continue
         elif len(stack) == level and plain and c == "=":
             out.append((i, "="))
-        elif len(stack) == level and plain and c in "+-" and prev not in ("", "=", "+", "-", "("):
+        elif len(stack) == level and plain and c in "+-" and prev not in ("", "=", "+", "-", "(", "op"):
             out.append((i, c))
-        if c != " ":
-            prev = c if c in "=+-(" else "x"
-            left = False
+        elif c.isalnum():
+            factor_starts(i)
+        if c == " ":
+            gap = gap or prev == "x"
+        else:
+            prev = c if c in "=+-(&^_" else "x"
+            gap, left = False, False
         i += 1
     return out
+
+
+def _factor_cuts(tex: str, level: int) -> list[int]:
+    """Where a product may continue on the next line: the spaces between its factors."""
+    return [i for i, t in _top_level(tex, level) if t == " " and i > 0]
 
 
 def break_lines(tex: str, width: float = 30) -> str:
@@ -246,48 +278,3 @@ def _wrap_factors(line: str, width: float, level: int = 0) -> list[str]:
         lines = [x for line in lines
                  for x in (_wrap_factors(line, width, 1) if visual_length(line) > width else [line])]
     return lines
-
-
-def _factor_cuts(tex: str, level: int) -> list[int]:
-    """Indices of the spaces between two factors of a product at group depth `level` (below depth 0
-    only inside plain parentheses): where a product may continue on the next line."""
-    stack, i, out, prev = [], 0, [], ""
-    while i < len(tex):
-        c = tex[i]
-        if tex.startswith("\\|", i):
-            stack.append("|") if not (stack and stack[-1] == "|") else stack.pop()
-            i, prev = i + 2, "x"
-            continue
-        if c == "\\":
-            m = re.match(r"\\([A-Za-z]+|.)", tex[i:])
-            name = m.group(1)
-            if name in ("left", "right"):
-                i += len(m.group(0))
-                if i < len(tex) and tex[i] in "([{|.":
-                    stack.append("L") if name == "left" else (stack.pop() if stack else None)
-                    i += 1
-                elif tex.startswith("\\{", i) or tex.startswith("\\}", i) or tex.startswith("\\|", i):
-                    stack.append("L") if name == "left" else (stack.pop() if stack else None)
-                    i += 2
-                prev = "x"
-                continue
-            if (c == "\\" and len(stack) == level and all(k == "(" for k in stack) and prev == " "
-                    and name not in ("quad", "qquad", "cdot", "circ", "odot", "otimes", "times")):
-                out.append(i - 1)
-            i, prev = i + len(m.group(0)), "x"
-            continue
-        if c in "{([":
-            if c != "{" and len(stack) == level and all(k == "(" for k in stack) and prev == " ":
-                out.append(i - 1)
-            stack.append(c)
-        elif c in "})]":
-            if stack:
-                stack.pop()
-        elif (c.isalnum() and len(stack) == level and all(k == "(" for k in stack) and prev == " "):
-            out.append(i - 1)
-        if c == " ":
-            prev = " " if prev not in ("=", "+", "-", "^", "_", "&") else prev
-        else:
-            prev = c if c in "=+-^_&" else "x"
-        i += 1
-    return [k for k in out if k > 0]

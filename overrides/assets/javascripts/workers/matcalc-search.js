@@ -321,46 +321,34 @@ function remember(data) {
       aliases: new Set((doc.aliases || []).map(normalize)),
       tags: new Set((doc.tags || []).map(normalize)),
       title: normalize(doc.title || "").replace(/¶$/, "").trim(),
-      words: titleWords(doc.title || "", doc.location.includes("#")),
-      qualified: qualifiedWords(doc.title || "", doc.location.includes("#")),
+      ...readTitle(doc.title || "", doc.location.includes("#")),
     });
 }
 
 /**
- * A title's words, stemmed. In a section's heading a hyphenated compound is one word with its
- * parts: "The derivative of the pseudo-inverse" is not about "inverse", unless all of it is asked.
- * (Page titles keep their parts: "Basic matrix-function derivatives" is about matrices.)
+ * A title's words, stemmed, and the words in it that another word qualifies into a concept of its
+ * own. In a section's heading a hyphenated compound is one word with its parts ("The derivative
+ * of the pseudo-inverse" is not about "inverse", unless all of it is asked); page titles keep their
+ * parts ("Basic matrix-function derivatives" is about matrices). Qualified: {head, qualifiers},
+ * the last part of a heading's hyphenated compound ("pseudo-inverse", "log-determinant") and a
+ * noun after a proper name ("Hadamard product", "Gaussian densities").
  */
-function titleWords(title, heading) {
-  const words = new Map();
-  for (const token of String(title).replace(/<[^>]+>/g, "").replace(/¶$/, "").toLowerCase().split(/\s+/)) {
-    const parts = token.split(/[^\p{L}\p{N}]+/u).filter(w => w && !isStopWord(w)).map(stem);
-    if (heading && parts.length > 1 && /\p{L}-\p{L}/u.test(token)) {
-      const word = stem(parts.join(""));
-      words.set(word, { word, parts });
-    } else
-      for (const part of parts) words.set(part, { word: part, parts: [part] });
-  }
-  return [...words.values()];
-}
-
-/**
- * The words of a heading that another word qualifies into a concept of its own: the last part of a
- * hyphenated compound ("pseudo-inverse", "log-determinant"), and a noun after a proper name
- * ("Hadamard product", "Gaussian densities"): {head, qualifiers}, stemmed.
- */
-function qualifiedWords(title, heading) {
-  const out = [];
+function readTitle(title, heading) {
+  const words = new Map(), qualified = [];
   const tokens = String(title).replace(/<[^>]+>/g, "").replace(/¶$/, "").split(/\s+/).filter(Boolean);
   tokens.forEach((token, i) => {
     const parts = token.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(w => w && !isStopWord(w)).map(stem);
-    if (heading && parts.length > 1 && /\p{L}-\p{L}/u.test(token))
-      out.push({ head: parts[parts.length - 1], qualifiers: parts.slice(0, -1) });
+    if (heading && parts.length > 1 && /\p{L}-\p{L}/u.test(token)) {
+      const word = stem(parts.join(""));
+      words.set(word, { word, parts });
+      qualified.push({ head: parts[parts.length - 1], qualifiers: parts.slice(0, -1) });
+    } else
+      for (const part of parts) words.set(part, { word: part, parts: [part] });
     const next = tokens[i + 1] && tokens[i + 1].toLowerCase().replace(/[^\p{L}\p{N}-]+/gu, "");
     if (i > 0 && /^\p{Lu}\p{Ll}{3,}$/u.test(token) && next && /^\p{L}+$/u.test(next) && !isStopWord(next))
-      out.push({ head: stem(next), qualifiers: [stem(token.toLowerCase())] });
+      qualified.push({ head: stem(next), qualifiers: [stem(token.toLowerCase())] });
   });
-  return out;
+  return { words: [...words.values()], qualified };
 }
 
 /** A title word the query asked for: the word, or a compound's every part. */
@@ -406,7 +394,8 @@ function titleRecall(plan, location) {
 /** A unit's terms that name what it asks: a typed formula by its keys, not by the words its
  * symbols are called ("tr(AXB)" is not a question about traces); a word by all of them. */
 const strongTerms = u => (u.terms.some(t => !t.weak) ? u.terms.filter(t => !t.weak) : u.terms);
-const askedTerms = plan => new Set(plan.units.flatMap(u => strongTerms(u).map(t => t.term)));
+const askedTerms = plan => plan.asked ||
+  (plan.asked = new Set(plan.units.flatMap(u => strongTerms(u).map(t => t.term))));
 const TITLE_RECALL = 1;         // weight of that share: up to 2x for a result its titles name
 
 /**
